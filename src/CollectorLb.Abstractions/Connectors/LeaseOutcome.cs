@@ -1,0 +1,10 @@
+namespace CollectorLb.Abstractions.Connectors;
+
+/// <summary>How an upload under a lease ended; feeds the connector's health and the balancing policy.</summary>
+[GenerateSerializer, Immutable, Alias("collectorlb.lease-outcome")]
+public sealed record LeaseOutcome(
+    [property: Id(0)] long LeaseId,
+    [property: Id(1)] bool Acknowledged,
+    [property: Id(2)] long Bytes,
+    [property: Id(3)] TimeSpan Duration,
+    [property: Id(4)] string? Error);

@@ -1,0 +1,9 @@
+namespace CollectorLb.Abstractions.Connectors;
+
+/// <summary>A FileGrain asking for a connector for a file of <paramref name="SizeBytes"/> bytes.</summary>
+/// <param name="Avoid">Connectors this file already failed on; used only while others are available.</param>
+[GenerateSerializer, Immutable, Alias("collectorlb.lease-request")]
+public sealed record LeaseRequest(
+    [property: Id(0)] string FileKey,
+    [property: Id(1)] long SizeBytes,
+    [property: Id(2)] IReadOnlyList<string> Avoid);

@@ -1,0 +1,16 @@
+namespace CollectorLb.Abstractions.Files;
+
+/// <summary>
+/// One flow file, keyed by <see cref="FileKey"/>. Drives the file from detection to deletion.
+/// Calls return at once: the upload is the grain's own work, never something a caller awaits.
+/// </summary>
+[Alias("collectorlb.file")]
+public interface IFileGrain : IGrainWithStringKey
+{
+    /// <summary>Reports the claimed file. Idempotent: a second report of a known file changes nothing.</summary>
+    [Alias("detect")]
+    Task Detect(DetectedFile file);
+
+    [Alias("get-snapshot")]
+    Task<FileSnapshot> GetSnapshot();
+}

@@ -1,0 +1,213 @@
+using CollectorLb.Abstractions.Connectors;
+using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Options;
+using CollectorLb.Grains.Registry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CollectorLb.Grains.Connectors;
+
+/// <summary>
+/// The cluster's view of one registry's connectors. Picks are pure in-memory work; the registry is read by
+/// an interleaving timer so a slow registry never holds up a pick. Nothing here is persisted: a new
+/// activation rebuilds its view from the registry, and leases of the old one simply expire.
+/// </summary>
+internal sealed partial class ConnectorPoolGrain(
+    IRegistryClient registryClient,
+    IOptions<ConnectorPoolOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ConnectorPoolGrain> logger) : Grain, IConnectorPoolGrain
+{
+    private static readonly TimeSpan MinimumOnDemandRefreshGap = TimeSpan.FromSeconds(1);
+
+    private readonly ConnectorPoolOptions _options = options.Value;
+    private readonly ILoadBalancingPolicy _policy = LoadBalancingPolicyFactory.Create(options.Value.Policy);
+    private readonly Dictionary<long, Lease> _leases = [];
+    private List<ConnectorState> _connectors = [];
+    private IGrainTimer? _refreshTimer;
+    private long _nextLeaseId;
+    private bool _refreshing;
+    private DateTimeOffset _lastRefreshStarted = DateTimeOffset.MinValue;
+    private DateTimeOffset? _registryAnsweredAt;
+    private string? _registryError;
+
+    private string RegistryUrl => this.GetPrimaryKeyString();
+
+    private TimeSpan RefreshPeriod => TimeSpan.FromSeconds(_options.RegistryRefreshSeconds);
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _refreshTimer = this.RegisterGrainTimer(
+            RefreshAsync,
+            new GrainTimerCreationOptions(TimeSpan.Zero, RefreshPeriod) { Interleave = true });
+        this.RegisterGrainTimer(
+            ReclaimExpiredLeasesAsync,
+            new GrainTimerCreationOptions(ReclaimPeriod, ReclaimPeriod) { Interleave = true });
+        return Task.CompletedTask;
+    }
+
+    public Task<ConnectorLease?> Acquire(LeaseRequest request)
+    {
+        if (_connectors.Count == 0)
+        {
+            RefreshSoon();
+            return Task.FromResult<ConnectorLease?>(null);
+        }
+
+        var connector = _policy.PickConnector(request, AvailableFor(request));
+        if (connector is null)
+        {
+            return Task.FromResult<ConnectorLease?>(null);
+        }
+
+        var lease = new Lease(++_nextLeaseId, connector, request.SizeBytes, timeProvider.GetUtcNow());
+        _leases.Add(lease.Id, lease);
+        connector.InFlight++;
+        connector.InFlightBytes += lease.Bytes;
+        return Task.FromResult<ConnectorLease?>(new ConnectorLease(lease.Id, connector.Name, connector.BaseUrl));
+    }
+
+    public Task Release(LeaseOutcome outcome)
+    {
+        if (!_leases.Remove(outcome.LeaseId, out var lease))
+        {
+            // Reclaimed already, or issued by an earlier activation: nothing is counted for it any more.
+            return Task.CompletedTask;
+        }
+
+        var connector = lease.Connector;
+        connector.InFlight--;
+        connector.InFlightBytes -= lease.Bytes;
+        if (outcome.Acknowledged)
+        {
+            connector.Successes++;
+            connector.ConsecutiveFailures = 0;
+            connector.SecondsPerMegabyte = Ewma(connector.SecondsPerMegabyte, outcome.Duration.TotalSeconds / Math.Max(outcome.Bytes / 1048576.0, 0.001));
+        }
+        else
+        {
+            connector.Failures++;
+            connector.ConsecutiveFailures++;
+            connector.LastError = outcome.Error;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<ConnectorPoolSnapshot> GetSnapshot() => Task.FromResult(new ConnectorPoolSnapshot
+    {
+        Registry = RegistryUrl,
+        Policy = _policy.Name,
+        Connectors = _connectors.Select(c => c.ToSnapshot()).ToList(),
+        RegistryAnsweredAt = _registryAnsweredAt,
+        RegistryError = _registryError,
+        LeasesOutstanding = _leases.Count,
+    });
+
+    private static TimeSpan ReclaimPeriod => TimeSpan.FromSeconds(30);
+
+    private static double Ewma(double previous, double sample) => previous == 0 ? sample : (0.7 * previous) + (0.3 * sample);
+
+    /// <summary>Connectors under their in-flight cap, leaving out those this file failed on while others remain.</summary>
+    private List<ConnectorState> AvailableFor(LeaseRequest request)
+    {
+        var underCap = _connectors.Where(c => c.InFlight < _options.MaxInFlightPerConnector).ToList();
+        if (request.Avoid.Count == 0)
+        {
+            return underCap;
+        }
+
+        var fresh = underCap.Where(c => !request.Avoid.Contains(c.Name)).ToList();
+        return fresh.Count > 0 ? fresh : underCap;
+    }
+
+    private void RefreshSoon()
+    {
+        if (!_refreshing && timeProvider.GetUtcNow() - _lastRefreshStarted >= MinimumOnDemandRefreshGap)
+        {
+            _refreshTimer?.Change(TimeSpan.Zero, RefreshPeriod);
+        }
+    }
+
+    private async Task RefreshAsync(CancellationToken cancellationToken)
+    {
+        if (_refreshing)
+        {
+            return;
+        }
+
+        _refreshing = true;
+        _lastRefreshStarted = timeProvider.GetUtcNow();
+        try
+        {
+            var entries = await registryClient.GetConnectorsAsync(RegistryUrl, cancellationToken);
+            _registryAnsweredAt = timeProvider.GetUtcNow();
+            _registryError = null;
+            Apply(entries);
+        }
+        catch (Exception ex) when (ex is RegistryUnavailableException or OperationCanceledException)
+        {
+            if (_registryError != ex.Message)
+            {
+                LogRegistryUnavailable(logger, RegistryUrl, ex.Message, _connectors.Count);
+            }
+
+            _registryError = ex.Message;
+        }
+        finally
+        {
+            _refreshing = false;
+        }
+    }
+
+    /// <summary>Swaps in the registry's list, keeping the counters of connectors that stay.</summary>
+    private void Apply(IReadOnlyList<RegistryEntry> entries)
+    {
+        var known = _connectors.ToDictionary(c => c.Name);
+        var next = new List<ConnectorState>(entries.Count);
+        foreach (var entry in entries)
+        {
+            if (known.Remove(entry.Name, out var existing))
+            {
+                existing.BaseUrl = entry.BaseUrl;
+                next.Add(existing);
+            }
+            else
+            {
+                next.Add(new ConnectorState(entry.Name, entry.BaseUrl));
+                LogConnectorAdded(logger, entry.Name, entry.BaseUrl);
+            }
+        }
+
+        foreach (var gone in known.Values)
+        {
+            LogConnectorRemoved(logger, gone.Name, gone.BaseUrl);
+        }
+
+        _connectors = next;
+    }
+
+    private Task ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)
+    {
+        var expiredBefore = timeProvider.GetUtcNow() - TimeSpan.FromSeconds(_options.LeaseTimeoutSeconds);
+        foreach (var lease in _leases.Values.Where(l => l.IssuedAt < expiredBefore).ToList())
+        {
+            LogLeaseReclaimed(logger, lease.Id, lease.Connector.Name);
+            Release(new LeaseOutcome(lease.Id, Acknowledged: false, lease.Bytes, TimeSpan.Zero, "lease expired"));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry {Registry} unavailable ({Reason}); keeping the last list of {Count} connectors")]
+    private static partial void LogRegistryUnavailable(ILogger logger, string registry, string reason, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Name} joined the pool at {Url}")]
+    private static partial void LogConnectorAdded(ILogger logger, string name, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Name} ({Url}) left the pool")]
+    private static partial void LogConnectorRemoved(ILogger logger, string name, string url);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lease {LeaseId} on connector {Name} was not returned in time; reclaimed")]
+    private static partial void LogLeaseReclaimed(ILogger logger, long leaseId, string name);
+}

@@ -1,0 +1,42 @@
+using CollectorLb.Abstractions.Connectors;
+
+namespace CollectorLb.Grains.Connectors;
+
+/// <summary>What the pool knows about one connector at run time. Lives only in the pool activation.</summary>
+internal sealed class ConnectorState(string name, string baseUrl)
+{
+    public string Name { get; } = name;
+
+    public string BaseUrl { get; set; } = baseUrl;
+
+    public int InFlight { get; set; }
+
+    public long InFlightBytes { get; set; }
+
+    public long Successes { get; set; }
+
+    public long Failures { get; set; }
+
+    public int ConsecutiveFailures { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>Exponentially weighted seconds per megabyte of recent uploads; 0 until one finished.</summary>
+    public double SecondsPerMegabyte { get; set; }
+
+    public DateTimeOffset? EjectedUntil { get; set; }
+
+    public ConnectorSnapshot ToSnapshot() => new()
+    {
+        Name = Name,
+        BaseUrl = BaseUrl,
+        InFlight = InFlight,
+        InFlightBytes = InFlightBytes,
+        Successes = Successes,
+        Failures = Failures,
+        ConsecutiveFailures = ConsecutiveFailures,
+        LastError = LastError,
+        SecondsPerMegabyte = SecondsPerMegabyte,
+        EjectedUntil = EjectedUntil,
+    };
+}

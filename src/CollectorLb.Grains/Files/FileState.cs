@@ -1,0 +1,31 @@
+using CollectorLb.Abstractions.Files;
+
+namespace CollectorLb.Grains.Files;
+
+/// <summary>The persisted state of a FileGrain. Changed only through <see cref="Apply"/>.</summary>
+[GenerateSerializer, Alias("collectorlb.file-state")]
+public sealed class FileState
+{
+    [Id(0)] public FileStatus Status { get; set; }
+    [Id(1)] public long SizeBytes { get; set; }
+    [Id(2)] public int Attempts { get; set; }
+    [Id(3)] public string? Connector { get; set; }
+    [Id(4)] public string? LastError { get; set; }
+    [Id(5)] public FileTimeline Timeline { get; set; } = new();
+    [Id(6)] public List<string> ConnectorsTried { get; set; } = [];
+
+    /// <summary>Moves the file to its next state and stamps the time of the transition.</summary>
+    internal void Apply(FileEvent fileEvent, DateTimeOffset at)
+    {
+        Status = FileLifecycle.Next(Status, fileEvent);
+        Timeline = fileEvent switch
+        {
+            FileEvent.Detected => Timeline with { DetectedAt = at },
+            FileEvent.AttemptStarted => Timeline with { FirstAttemptAt = Timeline.FirstAttemptAt ?? at, LastAttemptAt = at },
+            FileEvent.Acknowledged => Timeline with { SentAt = at },
+            FileEvent.Deleted => Timeline with { DeletedAt = at },
+            FileEvent.Quarantined => Timeline with { QuarantinedAt = at },
+            _ => Timeline,
+        };
+    }
+}

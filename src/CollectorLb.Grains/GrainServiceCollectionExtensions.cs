@@ -1,0 +1,36 @@
+using CollectorLb.Grains.Options;
+using CollectorLb.Grains.Spool;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace CollectorLb.Grains;
+
+public static class GrainServiceCollectionExtensions
+{
+    /// <summary>
+    /// What the grains need besides the I/O the host provides (<see cref="Delivery.IFileUploader"/>,
+    /// <see cref="Registry.IRegistryClient"/>, <see cref="Delivery.IBenchmarkJournal"/>): their options, validated at start, and the spool.
+    /// </summary>
+    public static IServiceCollection AddCollectorLbGrainServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddValidatedOptions<SpoolOptions, SpoolOptionsValidator>(configuration, SpoolOptions.SectionName);
+        services.AddValidatedOptions<RegistryOptions, RegistryOptionsValidator>(configuration, RegistryOptions.SectionName);
+        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(configuration, DeliveryOptions.SectionName);
+        services.AddValidatedOptions<ConnectorPoolOptions, ConnectorPoolOptionsValidator>(configuration, ConnectorPoolOptions.SectionName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<FileSpool>();
+        return services;
+    }
+
+    /// <summary>Binds a section and fails the start with every invalid setting listed.</summary>
+    public static IServiceCollection AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string sectionName)
+        where TOptions : class
+        where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        return services;
+    }
+}

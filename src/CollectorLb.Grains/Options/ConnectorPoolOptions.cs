@@ -1,0 +1,21 @@
+using CollectorLb.Grains.LoadBalancing;
+
+namespace CollectorLb.Grains.Options;
+
+/// <summary>How the ConnectorPoolGrain balances and keeps its view. Section <c>CollectorLb:Pool</c>.</summary>
+public sealed class ConnectorPoolOptions
+{
+    public const string SectionName = "CollectorLb:Pool";
+
+    /// <summary>One of <see cref="LoadBalancingPolicies"/>.</summary>
+    public string Policy { get; set; } = LoadBalancingPolicies.LeastOutstanding;
+
+    /// <summary>How often the registry's list is fetched again.</summary>
+    public double RegistryRefreshSeconds { get; set; } = 15;
+
+    /// <summary>A lease not returned within this time is reclaimed (its silo died mid-upload).</summary>
+    public double LeaseTimeoutSeconds { get; set; } = 600;
+
+    /// <summary>Uploads one connector may have outstanding at once, from the whole cluster.</summary>
+    public int MaxInFlightPerConnector { get; set; } = 16;
+}

@@ -1,0 +1,127 @@
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Grains.Options;
+using Microsoft.Extensions.Options;
+
+namespace CollectorLb.Grains.Spool;
+
+/// <summary>
+/// This host's flow files on disk. A completed file is claimed by renaming it into
+/// <c>&lt;flow dir&gt;/.inflight/&lt;claim id&gt;/&lt;name&gt;</c> (same filesystem, so atomic): from then on nfcapd
+/// can write a new file of the same name without touching it, and the name is kept whole (255-byte names fit).
+/// </summary>
+public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeProvider)
+{
+    public const string InflightFolderName = ".inflight";
+
+    private readonly SpoolOptions _options = options.Value;
+    private long _claimSequence;
+
+    public string HostId => _options.HostId;
+
+    public string FlowDirectory => _options.FlowDirectoryFullPath;
+
+    public string InflightDirectory => Path.Combine(FlowDirectory, InflightFolderName);
+
+    /// <summary>Creates the flow and spool directories when missing.</summary>
+    public void EnsureDirectories()
+    {
+        Directory.CreateDirectory(FlowDirectory);
+        Directory.CreateDirectory(InflightDirectory);
+    }
+
+    /// <summary>
+    /// Claims the file at <paramref name="path"/> (in the flow directory). Returns null when it is gone already:
+    /// claimed by an earlier report, or removed by someone else.
+    /// </summary>
+    public FileKey? TryClaim(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        string claimId, claimDirectory;
+        do
+        {
+            claimId = NewClaimId();
+            claimDirectory = Path.Combine(InflightDirectory, claimId);
+        }
+        while (Directory.Exists(claimDirectory));
+
+        Directory.CreateDirectory(claimDirectory);
+        try
+        {
+            File.Move(path, Path.Combine(claimDirectory, fileName));
+            return new FileKey(HostId, claimId, fileName);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            Directory.Delete(claimDirectory);
+            return null;
+        }
+        catch
+        {
+            Directory.Delete(claimDirectory);
+            throw;
+        }
+    }
+
+    /// <summary>Where a claimed file is. Only this host's files can be found here.</summary>
+    public string PathOf(FileKey key)
+    {
+        if (key.HostId != HostId)
+        {
+            throw new InvalidOperationException($"File {key} belongs to host '{key.HostId}', not to this host '{HostId}'.");
+        }
+
+        return Path.Combine(InflightDirectory, key.ClaimId, key.FileName);
+    }
+
+    /// <summary>Claimed files left from before (a restart, a crash): each must be brought back to its grain.</summary>
+    public IEnumerable<FileKey> EnumerateClaimed()
+    {
+        if (!Directory.Exists(InflightDirectory))
+        {
+            yield break;
+        }
+
+        foreach (var claimDirectory in Directory.EnumerateDirectories(InflightDirectory))
+        {
+            var claimId = Path.GetFileName(claimDirectory);
+            var files = Directory.GetFiles(claimDirectory);
+            if (files.Length == 0)
+            {
+                TryRemoveDirectory(claimDirectory);
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                yield return new FileKey(HostId, claimId, Path.GetFileName(file));
+            }
+        }
+    }
+
+    /// <summary>Removes an acknowledged file and its claim folder. Idempotent.</summary>
+    public void Delete(FileKey key)
+    {
+        var path = PathOf(key);
+        File.Delete(path);
+        TryRemoveDirectory(Path.GetDirectoryName(path)!);
+    }
+
+    private static void TryRemoveDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory);
+        }
+        catch (IOException)
+        {
+            // Not empty or gone already: either way nothing of ours to remove.
+        }
+    }
+
+    /// <summary>Sortable by claim time; the sequence separates claims within one millisecond.</summary>
+    private string NewClaimId()
+    {
+        var sequence = Interlocked.Increment(ref _claimSequence);
+        return $"{timeProvider.GetUtcNow():yyyyMMdd'T'HHmmssfff}-{sequence}";
+    }
+}

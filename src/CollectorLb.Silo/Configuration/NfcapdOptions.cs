@@ -1,0 +1,25 @@
+namespace CollectorLb.Silo.Configuration;
+
+/// <summary>The supervised nfcapd. Section <c>CollectorLb:Nfcapd</c>; NFCAPD_PORT and NFCAPD_INTERVAL_SECONDS map here.</summary>
+public sealed class NfcapdOptions
+{
+    public const string SectionName = "CollectorLb:Nfcapd";
+
+    /// <summary>False when something else writes the flow directory; the silo then only ships what appears there.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The nfcapd program: a name looked up on PATH, or a path.</summary>
+    public string Executable { get; set; } = "nfcapd";
+
+    /// <summary>UDP port for NetFlow/IPFIX (NFCAPD_PORT).</summary>
+    public int Port { get; set; } = 9999;
+
+    /// <summary>Rotation interval, nfcapd's <c>-t</c> (NFCAPD_INTERVAL_SECONDS).</summary>
+    public int IntervalSeconds { get; set; } = 60;
+
+    /// <summary>Address to bind (<c>-b</c>); all addresses when empty.</summary>
+    public string? BindAddress { get; set; }
+
+    /// <summary>Longest wait before restarting an nfcapd that exited; the wait doubles from one second up to this.</summary>
+    public double MaxRestartDelaySeconds { get; set; } = 30;
+}

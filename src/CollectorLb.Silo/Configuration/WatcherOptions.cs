@@ -1,0 +1,16 @@
+namespace CollectorLb.Silo.Configuration;
+
+/// <summary>How the flow directory is watched. Section <c>CollectorLb:Watcher</c>.</summary>
+public sealed class WatcherOptions
+{
+    public const string SectionName = "CollectorLb:Watcher";
+
+    /// <summary>Full listing of the directory, which catches whatever events missed.</summary>
+    public double RescanSeconds { get; set; } = 10;
+
+    /// <summary>A file that was not renamed in counts as complete once its size and time stay the same this long.</summary>
+    public double StableSeconds { get; set; } = 2;
+
+    /// <summary>Files reported to their grains at once.</summary>
+    public int MaxConcurrentReports { get; set; } = 32;
+}

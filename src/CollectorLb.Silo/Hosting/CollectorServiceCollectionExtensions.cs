@@ -1,0 +1,70 @@
+using CollectorLb.Grains;
+using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Registry;
+using CollectorLb.Silo.Benchmark;
+using CollectorLb.Silo.Configuration;
+using CollectorLb.Silo.Delivery;
+using CollectorLb.Silo.Nfcapd;
+using CollectorLb.Silo.Registry;
+using CollectorLb.Silo.Watching;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace CollectorLb.Silo.Hosting;
+
+public static class CollectorServiceCollectionExtensions
+{
+    /// <summary>Options, the grains' I/O (uploads, registry, benchmark file), and the host's loops (nfcapd, watcher).</summary>
+    public static IServiceCollection AddCollectorServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddCollectorLbGrainServices(configuration);
+        services.AddValidatedOptions<NfcapdOptions, NfcapdOptionsValidator>(configuration, NfcapdOptions.SectionName);
+        services.AddValidatedOptions<WatcherOptions, WatcherOptionsValidator>(configuration, WatcherOptions.SectionName);
+        services.AddValidatedOptions<UploadOptions, UploadOptionsValidator>(configuration, UploadOptions.SectionName);
+        services.AddValidatedOptions<PortOptions, PortOptionsValidator>(configuration, PortOptions.SectionName);
+        services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.SectionName));
+
+        services.AddDeliveryServices();
+        services.AddSingleton<NfcapdSupervisor>();
+        services.AddHostedService(sp => sp.GetRequiredService<NfcapdSupervisor>());
+        services.AddSingleton<DirectoryWatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<DirectoryWatcher>());
+        return services;
+    }
+
+    /// <summary>What FileGrains and the pool grain use to reach connectors, the registry and the benchmark file.</summary>
+    public static IServiceCollection AddDeliveryServices(this IServiceCollection services)
+    {
+        services.AddSingleton<IBenchmarkJournal, BenchmarkJournal>();
+        services.AddSingleton<IFileUploader, HttpFileUploader>();
+        services.AddSingleton<IRegistryClient, HttpRegistryClient>();
+
+        // One pooled handler per process; no redirects (a connector never moves a file elsewhere);
+        // the total time of an upload is bounded by Polly, the connect time by the handler.
+        services.AddHttpClient(HttpFileUploader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.ConnectTimeoutSeconds),
+                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+            })
+            .AddResilienceHandler("upload", (pipeline, context) =>
+            {
+                var upload = context.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
+                pipeline.AddTimeout(TimeSpan.FromSeconds(upload.TimeoutSeconds));
+            });
+
+        services.AddHttpClient(HttpRegistryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+            .AddResilienceHandler("registry", (pipeline, context) =>
+            {
+                var timeout = TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<IOptions<Grains.Options.RegistryOptions>>().Value.TimeoutSeconds);
+                pipeline.AddTimeout(timeout * 3)
+                    .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromMilliseconds(200), BackoffType = DelayBackoffType.Exponential, UseJitter = true })
+                    .AddTimeout(timeout);
+            });
+        return services;
+    }
+}

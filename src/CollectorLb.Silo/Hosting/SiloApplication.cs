@@ -1,0 +1,56 @@
+using CollectorLb.Silo.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace CollectorLb.Silo.Hosting;
+
+/// <summary>Builds the silo process: configuration, Orleans, the collector's services and its HTTP endpoints.</summary>
+public static class SiloApplication
+{
+    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddCollectorLbDefaults();
+        configure?.Invoke(builder.Configuration);
+
+        var endpoints = builder.Configuration.GetSection(PortOptions.SectionName).Get<PortOptions>() ?? new PortOptions();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(endpoints.HttpPort));
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+
+        builder.AddCollectorLbSilo();
+        builder.Services.AddCollectorServices(builder.Configuration);
+        builder.Services.AddHealthChecks();
+
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz");
+        return app;
+    }
+
+    /// <summary>Runs until stopped; a configuration error ends the process with code 2 and a message naming each setting.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        try
+        {
+            await Build(args).RunAsync();
+            return 0;
+        }
+        catch (InvalidSettingException ex)
+        {
+            await Console.Error.WriteLineAsync(ex.Message);
+            return 2;
+        }
+        catch (OptionsValidationException ex)
+        {
+            await Console.Error.WriteLineAsync("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Failures.Select(f => "  - " + f)));
+            return 2;
+        }
+        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            await Console.Error.WriteLineAsync($"Invalid configuration:{Environment.NewLine}  - {ex.Message} See the configuration table in README.md for accepted values.");
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using CollectorLb.Silo.Hosting;
+
+return await SiloApplication.RunAsync(args);

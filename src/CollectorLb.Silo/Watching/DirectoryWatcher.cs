@@ -1,0 +1,206 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Grains.Spool;
+using CollectorLb.Silo.Configuration;
+using CollectorLb.Silo.Interop;
+using Microsoft.Extensions.Options;
+
+namespace CollectorLb.Silo.Watching;
+
+/// <summary>
+/// Finds completed flow files, claims each into the spool and hands it to its FileGrain. A rename into the
+/// directory is the completion signal, but the listing is the truth: FileSystemWatcher can silently stop on
+/// Linux and inotify overflows under load, so a start-up scan and a periodic rescan find whatever events missed.
+/// </summary>
+internal sealed partial class DirectoryWatcher(
+    FileSpool spool,
+    IGrainFactory grainFactory,
+    IOptions<WatcherOptions> options,
+    TimeProvider timeProvider,
+    ILogger<DirectoryWatcher> logger) : BackgroundService
+{
+    private const int MaxRememberedIgnoredNames = 10_000;
+
+    private readonly WatcherOptions _options = options.Value;
+    private readonly Channel<WatchSignal> _signals = Channel.CreateUnbounded<WatchSignal>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly HashSet<string> _ignoredLogged = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<FileKey, long> _unreported = new();
+    private StabilityTracker _stability = null!;
+    private SemaphoreSlim _reportSlots = null!;
+
+    /// <summary>Claimed files whose grain has not yet accepted them (it will be asked again at the next rescan).</summary>
+    public int UnreportedCount => _unreported.Count;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        _stability = new StabilityTracker(TimeSpan.FromSeconds(_options.StableSeconds), timeProvider);
+        _reportSlots = new SemaphoreSlim(_options.MaxConcurrentReports);
+        spool.EnsureDirectories();
+        foreach (var key in spool.EnumerateClaimed())
+        {
+            _unreported[key] = new FileInfo(spool.PathOf(key)).Length;
+        }
+
+        LogWatching(logger, spool.FlowDirectory, _unreported.Count);
+        using var watcher = StartFileSystemWatcher();
+        using var rescans = StartTicker(TimeSpan.FromSeconds(_options.RescanSeconds), WatchSignalKind.Rescan);
+        using var rechecks = StartTicker(TimeSpan.FromSeconds(_options.StableSeconds / 2), WatchSignalKind.RecheckPending);
+        _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.Rescan));
+
+        try
+        {
+            await foreach (var signal in _signals.Reader.ReadAllAsync(stoppingToken))
+            {
+                await HandleAsync(signal, stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task HandleAsync(WatchSignal signal, CancellationToken cancellationToken)
+    {
+        try
+        {
+            switch (signal.Kind)
+            {
+                case WatchSignalKind.RenamedInto:
+                case WatchSignalKind.Changed:
+                    await ConsiderAsync(signal.Path!, signal.Kind == WatchSignalKind.RenamedInto, cancellationToken);
+                    break;
+                case WatchSignalKind.RecheckPending:
+                    foreach (var path in _stability.PendingPaths.ToList())
+                    {
+                        await ConsiderAsync(path, renamedInto: false, cancellationToken);
+                    }
+
+                    break;
+                case WatchSignalKind.Rescan:
+                    await RetryUnreportedAsync(cancellationToken);
+                    foreach (var path in Directory.EnumerateFileSystemEntries(spool.FlowDirectory))
+                    {
+                        await ConsiderAsync(path, renamedInto: false, cancellationToken);
+                    }
+
+                    break;
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            LogDirectoryError(logger, ex, spool.FlowDirectory);
+        }
+    }
+
+    private async Task ConsiderAsync(string path, bool renamedInto, CancellationToken cancellationToken)
+    {
+        var name = Path.GetFileName(path);
+        if (!FlowFileNames.IsCandidate(name))
+        {
+            return;
+        }
+
+        var info = UnixFileInfo.Read(path);
+        switch (info.Kind)
+        {
+            case UnixFileKind.Missing:
+                _stability.Forget(path);
+                return;
+            case UnixFileKind.Regular:
+                break;
+            default:
+                LogIgnoredOnce(name, info.Kind);
+                return;
+        }
+
+        if (!renamedInto && !_stability.IsStable(path, info))
+        {
+            return;
+        }
+
+        _stability.Forget(path);
+        var key = spool.TryClaim(path);
+        if (key is not null)
+        {
+            await ReportAsync(key, info.Size, cancellationToken);
+        }
+    }
+
+    private async Task RetryUnreportedAsync(CancellationToken cancellationToken)
+    {
+        foreach (var (key, size) in _unreported.ToList())
+        {
+            await ReportAsync(key, size, cancellationToken);
+        }
+    }
+
+    /// <summary>Reports a claimed file without waiting for the grain, a bounded number at a time.</summary>
+    private async Task ReportAsync(FileKey key, long size, CancellationToken cancellationToken)
+    {
+        _unreported[key] = size;
+        await _reportSlots.WaitAsync(cancellationToken);
+        _ = Task.Run(async () =>
+        {
+            try
+            {
+                await grainFactory.GetGrain<IFileGrain>(key.ToString()).Detect(new DetectedFile(size, timeProvider.GetUtcNow()));
+                _unreported.TryRemove(key, out _);
+            }
+            catch (Exception ex)
+            {
+                LogReportFailed(logger, ex, key.FileName);
+            }
+            finally
+            {
+                _reportSlots.Release();
+            }
+        }, CancellationToken.None);
+    }
+
+    private FileSystemWatcher StartFileSystemWatcher()
+    {
+        var watcher = new FileSystemWatcher(spool.FlowDirectory)
+        {
+            IncludeSubdirectories = false,
+            NotifyFilter = NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.LastWrite,
+            InternalBufferSize = 64 * 1024,
+        };
+        watcher.Renamed += (_, e) => _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.RenamedInto, e.FullPath));
+        watcher.Created += (_, e) => _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.Changed, e.FullPath));
+        watcher.Changed += (_, e) => _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.Changed, e.FullPath));
+        watcher.Error += (_, e) =>
+        {
+            LogWatcherError(logger, e.GetException());
+            _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.Rescan));
+        };
+        watcher.EnableRaisingEvents = true;
+        return watcher;
+    }
+
+    private ITimer StartTicker(TimeSpan period, WatchSignalKind kind) =>
+        timeProvider.CreateTimer(_ => _signals.Writer.TryWrite(new WatchSignal(kind)), null, period, period);
+
+    private void LogIgnoredOnce(string name, UnixFileKind kind)
+    {
+        if (_ignoredLogged.Count < MaxRememberedIgnoredNames && _ignoredLogged.Add(name))
+        {
+            LogIgnored(logger, name, kind);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "watching {Directory} ({Claimed} claimed files left from before)")]
+    private static partial void LogWatching(ILogger logger, string directory, int claimed);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "ignoring {Name}: a {Kind}, not a regular file")]
+    private static partial void LogIgnored(ILogger logger, string name, UnixFileKind kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "could not read the flow directory {Directory}")]
+    private static partial void LogDirectoryError(ILogger logger, Exception exception, string directory);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "file events were lost; rescanning the directory")]
+    private static partial void LogWatcherError(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "claimed {FileName} but its grain did not take it; asking again at the next rescan")]
+    private static partial void LogReportFailed(ILogger logger, Exception exception, string fileName);
+}

@@ -1,0 +1,23 @@
+using CollectorLb.Grains.LoadBalancing;
+
+namespace CollectorLb.Tests.Grains.LoadBalancing;
+
+public class LoadBalancingPolicyFactoryTests
+{
+    [Fact]
+    public void Create_EveryConfiguredName_MakesThePolicyOfThatName()
+    {
+        foreach (var name in LoadBalancingPolicies.All)
+        {
+            Assert.Equal(name, LoadBalancingPolicyFactory.Create(name).Name);
+        }
+    }
+
+    [Fact]
+    public void Create_UnknownName_ThrowsNamingTheChoices()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LoadBalancingPolicyFactory.Create("fastest"));
+
+        Assert.Contains(LoadBalancingPolicies.LeastOutstanding, error.Message);
+    }
+}

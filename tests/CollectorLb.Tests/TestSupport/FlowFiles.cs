@@ -1,0 +1,39 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+
+namespace CollectorLb.Tests.TestSupport;
+
+/// <summary>Real nfcapd files (the samples nfcapd 1.7.1 wrote) and distinct valid copies of them.</summary>
+public static class FlowFiles
+{
+    public const string LargeSample = "nfcapd.20261127043614";
+    public const string SmallSample = "nfcapd.20261127044054";
+    public const string EmptyIntervalSample = "nfcapd.20261127044056";
+
+    public static string SamplePath(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
+
+    public static byte[] Sample(string name = SmallSample) => File.ReadAllBytes(SamplePath(name));
+
+    /// <summary>A valid nfcapd file whose bytes differ from every other index: the header's creation time is changed.</summary>
+    public static byte[] Distinct(int index, string sample = SmallSample)
+    {
+        var bytes = Sample(sample);
+        var created = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(8));
+        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(8), created + index);
+        return bytes;
+    }
+
+    /// <summary>Writes a file elsewhere in <paramref name="flowDirectory"/>'s filesystem and renames it in, as nfcapd does.</summary>
+    public static string RenameInto(string flowDirectory, string name, byte[] content)
+    {
+        var staging = Path.Combine(flowDirectory, $".staging-{Guid.NewGuid():N}");
+        File.WriteAllBytes(staging, content);
+        var target = Path.Combine(flowDirectory, name);
+        File.Move(staging, target);
+        return target;
+    }
+
+    public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
+
+    public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+}
