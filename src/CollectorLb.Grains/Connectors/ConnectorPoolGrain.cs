@@ -19,6 +19,7 @@ internal sealed partial class ConnectorPoolGrain(
     ILogger<ConnectorPoolGrain> logger) : Grain, IConnectorPoolGrain
 {
     private static readonly TimeSpan MinimumOnDemandRefreshGap = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRefreshWait = TimeSpan.FromSeconds(2);
 
     private readonly ConnectorPoolOptions _options = options.Value;
     private readonly ILoadBalancingPolicy _policy = LoadBalancingPolicyFactory.Create(options.Value.Policy);
@@ -35,15 +36,19 @@ internal sealed partial class ConnectorPoolGrain(
 
     private TimeSpan RefreshPeriod => TimeSpan.FromSeconds(_options.RegistryRefreshSeconds);
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _refreshTimer = this.RegisterGrainTimer(
             RefreshAsync,
-            new GrainTimerCreationOptions(TimeSpan.Zero, RefreshPeriod) { Interleave = true });
+            new GrainTimerCreationOptions(RefreshPeriod, RefreshPeriod) { Interleave = true });
         this.RegisterGrainTimer(
             ReclaimExpiredLeasesAsync,
             new GrainTimerCreationOptions(ReclaimPeriod, ReclaimPeriod) { Interleave = true });
-        return Task.CompletedTask;
+
+        // The first files should not wait a retry for the list; a registry that is slow to answer
+        // holds the activation only briefly, and the refresh then finishes in the background.
+        var firstRefresh = RefreshAsync(cancellationToken);
+        await Task.WhenAny(firstRefresh, Task.Delay(FirstRefreshWait, timeProvider, cancellationToken));
     }
 
     public Task<ConnectorLease?> Acquire(LeaseRequest request)

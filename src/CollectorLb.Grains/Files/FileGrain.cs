@@ -27,6 +27,7 @@ internal sealed partial class FileGrain(
     private FileKey _key = null!;
     private IGrainTimer? _attemptTimer;
     private bool _attemptRunning;
+    private bool _waitingForConnector;
 
     private FileState State => file.State;
 
@@ -148,11 +149,17 @@ internal sealed partial class FileGrain(
         var lease = await Pool.Acquire(new LeaseRequest(_key.ToString(), State.SizeBytes, State.ConnectorsTried));
         if (lease is null)
         {
-            LogNoConnector(logger, _key.FileName);
+            if (!_waitingForConnector)
+            {
+                _waitingForConnector = true;
+                LogNoConnector(logger, _key.FileName);
+            }
+
             ScheduleAttempt(TimeSpan.FromSeconds(deliveryOptions.Value.NoConnectorRetrySeconds));
             return;
         }
 
+        _waitingForConnector = false;
         State.Attempts++;
         State.Connector = lease.ConnectorName;
         State.Apply(FileEvent.AttemptStarted, timeProvider.GetUtcNow());
@@ -225,7 +232,7 @@ internal sealed partial class FileGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "upload of {FileName} to {Connector} failed (attempt {Attempt}): {Error}; retrying in {DelaySeconds:0.0} s")]
     private static partial void LogAttemptFailed(ILogger logger, string fileName, string connector, int attempt, string error, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "no connector available for {FileName}; asking again shortly")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no connector available for {FileName}; it waits on disk until the registry lists one")]
     private static partial void LogNoConnector(ILogger logger, string fileName);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "claimed file {FileName} is no longer at {Path}; someone else removed it")]

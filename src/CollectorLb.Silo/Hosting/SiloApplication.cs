@@ -1,5 +1,4 @@
 using CollectorLb.Silo.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Hosting;
 
@@ -37,19 +36,9 @@ public static class SiloApplication
             await Build(args).RunAsync();
             return 0;
         }
-        catch (InvalidSettingException ex)
+        catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { Count: > 0 } errors)
         {
-            await Console.Error.WriteLineAsync(ex.Message);
-            return 2;
-        }
-        catch (OptionsValidationException ex)
-        {
-            await Console.Error.WriteLineAsync("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, ex.Failures.Select(f => "  - " + f)));
-            return 2;
-        }
-        catch (InvalidOperationException ex) when (ex.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
-        {
-            await Console.Error.WriteLineAsync($"Invalid configuration:{Environment.NewLine}  - {ex.Message} See the configuration table in README.md for accepted values.");
+            await Console.Error.WriteLineAsync("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
             return 2;
         }
     }

@@ -77,12 +77,19 @@ internal sealed partial class NfcapdSupervisor(
 
     private async Task<int?> RunOnceAsync(string executable, CancellationToken stoppingToken)
     {
-        var startInfo = new ProcessStartInfo(executable)
+        // In a session of its own, a Ctrl-C on our terminal does not reach nfcapd: only we stop it.
+        var setsid = NfcapdCommandLine.Locate("setsid");
+        var startInfo = new ProcessStartInfo(setsid ?? executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (setsid is not null)
+        {
+            startInfo.ArgumentList.Add(executable);
+        }
+
         foreach (var argument in NfcapdCommandLine.Arguments(_options, spool.FlowDirectory))
         {
             startInfo.ArgumentList.Add(argument);
@@ -105,7 +112,7 @@ internal sealed partial class NfcapdSupervisor(
         Status = NfcapdStatus.Running;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        LogStarted(logger, process.Id, string.Join(' ', startInfo.ArgumentList));
+        LogStarted(logger, process.Id, string.Join(' ', NfcapdCommandLine.Arguments(_options, spool.FlowDirectory)));
         try
         {
             await process.WaitForExitAsync(stoppingToken);

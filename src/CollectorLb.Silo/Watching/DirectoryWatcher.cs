@@ -27,10 +27,14 @@ internal sealed partial class DirectoryWatcher(
     private readonly HashSet<string> _ignoredLogged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<FileKey, long> _unreported = new();
     private StabilityTracker _stability = null!;
+    private long _completedScans;
     private SemaphoreSlim _reportSlots = null!;
 
     /// <summary>Claimed files whose grain has not yet accepted them (it will be asked again at the next rescan).</summary>
     public int UnreportedCount => _unreported.Count;
+
+    /// <summary>Full listings of the directory done so far.</summary>
+    public long CompletedScans => Interlocked.Read(ref _completedScans);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -84,6 +88,7 @@ internal sealed partial class DirectoryWatcher(
                         await ConsiderAsync(path, renamedInto: false, cancellationToken);
                     }
 
+                    Interlocked.Increment(ref _completedScans);
                     break;
             }
         }

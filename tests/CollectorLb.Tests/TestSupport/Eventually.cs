@@ -5,6 +5,12 @@ public static class Eventually
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
 
+    public static Task TrueAsync(Func<bool> condition, string what, TimeSpan? timeout = null) =>
+        TrueAsync(() => Task.FromResult(condition()), () => what, timeout);
+
+    public static Task TrueAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null) =>
+        TrueAsync(condition, () => what, timeout);
+
     public static Task TrueAsync(Func<bool> condition, Func<string> describe, TimeSpan? timeout = null) =>
         TrueAsync(() => Task.FromResult(condition()), describe, timeout);
 

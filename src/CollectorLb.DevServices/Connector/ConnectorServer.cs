@@ -1,0 +1,565 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CollectorLb.DevServices;
+
+/// <summary>
+/// In-process stand-in for a NetFlow source connector: <c>POST /convert?filename=NAME</c> stores the raw body under
+/// NAME in <see cref="ConnectorServerOptions.OutputDirectory"/>, <c>GET /ping</c> answers pong. It records what it
+/// received for assertions and can misbehave on purpose (<see cref="Mode"/>, <see cref="FailureRate"/>).
+/// </summary>
+public sealed class ConnectorServer : IAsyncDisposable
+{
+    private const int CopyBufferBytes = 128 * 1024;
+    private const string TempPrefix = ".convert-";
+
+    private readonly ConnectorServerOptions _options;
+    private readonly ILogger _logger;
+    private readonly string _outputDirectory;
+    private readonly ReceivedFileLog _received = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _randomLock = new();
+    private readonly Random _random;
+    private WebApplication? _app;
+    private ConnectorRegistration? _registration;
+    private int _mode;
+    private long _delayTicks;
+    private double _failureRate;
+    private int _requestCount;
+    private int _inFlight;
+    private int _maxInFlight;
+    private int _disposed;
+
+    private ConnectorServer(ConnectorServerOptions options, string outputDirectory)
+    {
+        _options = options;
+        _outputDirectory = outputDirectory;
+        _logger = (options.LoggerFactory ?? NullLoggerFactory.Instance).CreateLogger<ConnectorServer>();
+        _random = options.Random ?? Random.Shared;
+        _mode = (int)options.Mode;
+        _delayTicks = options.Delay.Ticks;
+        _failureRate = options.FailureRate;
+        Name = options.Name;
+        Url = string.Empty;
+    }
+
+    /// <summary>The connector's name.</summary>
+    public string Name { get; }
+
+    /// <summary>Base URL without trailing slash, e.g. <c>http://127.0.0.1:7000</c>.</summary>
+    public string Url { get; private set; }
+
+    /// <summary>The bound TCP port.</summary>
+    public int Port { get; private set; }
+
+    /// <summary>Full path of the folder files are stored in.</summary>
+    public string OutputDirectory => _outputDirectory;
+
+    /// <summary>How <c>/convert</c> is answered; may be changed while running.</summary>
+    public ConnectorMode Mode
+    {
+        get => (ConnectorMode)Volatile.Read(ref _mode);
+        set => Volatile.Write(ref _mode, (int)value);
+    }
+
+    /// <summary>Wait of <see cref="ConnectorMode.Slow"/>; may be changed while running.</summary>
+    public TimeSpan Delay
+    {
+        get => TimeSpan.FromTicks(Interlocked.Read(ref _delayTicks));
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, TimeSpan.Zero);
+            Interlocked.Exchange(ref _delayTicks, value.Ticks);
+        }
+    }
+
+    /// <summary>Probability (0..1) of a random failure; may be changed while running.</summary>
+    public double FailureRate
+    {
+        get => Volatile.Read(ref _failureRate);
+        set
+        {
+            ValidateRate(value);
+            Volatile.Write(ref _failureRate, value);
+        }
+    }
+
+    /// <summary>Files stored and acknowledged so far, in order (a snapshot).</summary>
+    public IReadOnlyList<ReceivedFile> Received => _received.Snapshot();
+
+    /// <summary>Number of <c>/convert</c> requests seen, failed ones included.</summary>
+    public int RequestCount => Volatile.Read(ref _requestCount);
+
+    /// <summary>Number of <c>/convert</c> requests being handled right now.</summary>
+    public int InFlight => Volatile.Read(ref _inFlight);
+
+    /// <summary>Peak of <see cref="InFlight"/>.</summary>
+    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
+
+    /// <summary>Called after each file is stored, before it is acknowledged; exceptions are logged and ignored.</summary>
+    public Action<ReceivedFile>? OnReceived { get; set; }
+
+    /// <summary>Starts a connector; when <see cref="ConnectorServerOptions.RegistryUrl"/> is set it also registers (a failure is retried in the background).</summary>
+    public static async Task<ConnectorServer> StartAsync(ConnectorServerOptions options, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Name, nameof(options.Name));
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.OutputDirectory, nameof(options.OutputDirectory));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Delay, TimeSpan.Zero, nameof(options.Delay));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.HangLimit, TimeSpan.Zero, nameof(options.HangLimit));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.UpdateInterval, TimeSpan.Zero, nameof(options.UpdateInterval));
+        ValidateRate(options.FailureRate);
+        ValidateHttpUrl(options.RegistryUrl, nameof(options.RegistryUrl));
+        ValidateHttpUrl(options.AdvertisedUrl, nameof(options.AdvertisedUrl));
+        var address = ListenEndpoint.ParseHost(options.Host);
+
+        var outputDirectory = Path.GetFullPath(options.OutputDirectory);
+        Directory.CreateDirectory(outputDirectory);
+
+        var server = new ConnectorServer(options, outputDirectory);
+        try
+        {
+            var (app, port) = await DevWebHost.StartAsync(
+                "CollectorLb.DevServices.Connector", address, options.Port, options.LoggerFactory, server.HandleAsync, ct).ConfigureAwait(false);
+            server._app = app;
+            server.Port = port;
+            server.Url = ListenEndpoint.BaseUrl(address, port);
+            ConnectorLog.Listening(server._logger, server.Name, server.Url, outputDirectory);
+
+            if (options.RegistryUrl is { } registryUrl)
+            {
+                server._registration = new ConnectorRegistration(
+                    registryUrl, options.Name, (options.AdvertisedUrl ?? server.Url).TrimEnd('/'), options.UpdateInterval, server._logger);
+                await server._registration.StartAsync(ct).ConfigureAwait(false);
+            }
+        }
+        catch
+        {
+            await server.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return server;
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> files were received; throws <see cref="TimeoutException"/>
+    /// listing what did arrive when <paramref name="timeout"/> passes first.</summary>
+    public Task<IReadOnlyList<ReceivedFile>> WaitForFilesAsync(int count, TimeSpan timeout) =>
+        _received.WaitForCountAsync(count, timeout, arrived =>
+        {
+            var names = string.Join(", ", arrived.Select(f => "'" + LogText.Escape(f.FileName) + "'"));
+            return string.Create(
+                CultureInfo.InvariantCulture,
+                $"connector {Name}: expected {count} file(s) within {timeout}, got {arrived.Length}: [{names}]; /convert requests: {RequestCount}, in flight: {InFlight}, mode: {Mode}, failure rate: {FailureRate}");
+        });
+
+    /// <summary>Unregisters (when registered), aborts hanging requests and stops listening.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Unregister first so the registry stops routing here while we still answer.
+        if (_registration is not null)
+        {
+            await _registration.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (_app is not null)
+        {
+            await DevWebHost.StopAsync(_app).ConfigureAwait(false);
+        }
+
+        _stopping.Dispose();
+    }
+
+    private static void ValidateRate(double rate)
+    {
+        if (double.IsNaN(rate) || rate < 0 || rate > 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rate), rate, "FailureRate must be between 0 and 1");
+        }
+    }
+
+    private static void ValidateHttpUrl(string? url, string name)
+    {
+        if (url is not null
+            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new ArgumentException($"{name} must be an absolute http(s) URL, got '{url}'", name);
+        }
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        switch (request.Path.Value)
+        {
+            case "/convert" when HttpMethods.IsPost(request.Method):
+                await HandleConvertAsync(context).ConfigureAwait(false);
+                break;
+            case "/ping" when HttpMethods.IsGet(request.Method):
+                await JsonReply.WriteAsync(context, StatusCodes.Status200OK, w =>
+                {
+                    w.WriteString("result", "success");
+                    w.WriteString("ping", "pong");
+                }).ConfigureAwait(false);
+                break;
+            case "/convert" or "/ping":
+                await JsonReply.ErrorAsync(context, StatusCodes.Status405MethodNotAllowed, "method not allowed").ConfigureAwait(false);
+                break;
+            default:
+                await JsonReply.ErrorAsync(context, StatusCodes.Status404NotFound, "not found").ConfigureAwait(false);
+                break;
+        }
+    }
+
+    private async Task HandleConvertAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requestCount);
+        var inFlight = Interlocked.Increment(ref _inFlight);
+        var peak = Volatile.Read(ref _maxInFlight);
+        while (inFlight > peak)
+        {
+            var seen = Interlocked.CompareExchange(ref _maxInFlight, inFlight, peak);
+            if (seen == peak)
+            {
+                break;
+            }
+
+            peak = seen;
+        }
+
+        var fileName = "?";
+        try
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            fileName = await ConvertAsync(context, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
+        {
+            ConnectorLog.NotAnswered(_logger, Name, LogText.Escape(fileName), "cancelled");
+            context.Abort();
+        }
+        catch (Exception ex)
+        {
+            ConnectorLog.RequestFailed(_logger, Name, LogText.Escape(fileName), ex);
+            if (!context.Response.HasStarted)
+            {
+                await JsonReply.ErrorAsync(context, StatusCodes.Status500InternalServerError, "internal error: " + ex.Message).ConfigureAwait(false);
+            }
+            else
+            {
+                context.Abort();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    /// <summary>Answers one <c>/convert</c>; returns the file name for the caller's error log.</summary>
+    private async Task<string> ConvertAsync(HttpContext context, CancellationToken ct)
+    {
+        var query = context.Request.Query;
+        string? fileName = null;
+        string? invalid;
+        if (query.TryGetValue("filename", out var values) && values.Count > 1)
+        {
+            invalid = "filename given more than once";
+        }
+        else
+        {
+            fileName = query.TryGetValue("filename", out values) ? values[0] : null;
+            invalid = ConvertFileName.Validate(fileName);
+        }
+
+        var logName = LogText.Escape(fileName ?? "(none)");
+        if (invalid is not null)
+        {
+            await RejectAsync(context, logName, StatusCodes.Status400BadRequest, invalid, ct).ConfigureAwait(false);
+            return logName;
+        }
+
+        // The real connector would parse a form body and find no file in it; make such senders fail loudly.
+        if (context.Request.HasFormContentType)
+        {
+            await RejectAsync(context, logName, StatusCodes.Status400BadRequest, "form content types are not accepted", ct).ConfigureAwait(false);
+            return logName;
+        }
+
+        switch (Mode)
+        {
+            case ConnectorMode.Error:
+                await RejectAsync(context, logName, StatusCodes.Status400BadRequest, "simulated error", ct).ConfigureAwait(false);
+                return logName;
+            case ConnectorMode.Fail500:
+                await RejectAsync(context, logName, StatusCodes.Status500InternalServerError, "simulated internal server error", ct).ConfigureAwait(false);
+                return logName;
+            case ConnectorMode.SuccessButErrorResult:
+                await RejectAsync(context, logName, StatusCodes.Status200OK, "simulated", ct).ConfigureAwait(false);
+                return logName;
+            case ConnectorMode.NotJson:
+                if (await DrainAsync(context, ct).ConfigureAwait(false))
+                {
+                    await JsonReply.TextAsync(context, StatusCodes.Status200OK, "text/plain", "ok").ConfigureAwait(false);
+                    ConnectorLog.Answered(_logger, Name, logName, StatusCodes.Status200OK, "not JSON on purpose");
+                }
+
+                return logName;
+            case ConnectorMode.Hang:
+                await HangAsync(context, logName, Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
+                return logName;
+            case ConnectorMode.Slow:
+                await Task.Delay(Delay, ct).ConfigureAwait(false);
+                break;
+        }
+
+        if (PickFault() is { } fault)
+        {
+            await InjectAsync(context, logName, fault, ct).ConfigureAwait(false);
+            return logName;
+        }
+
+        await StoreAsync(context, fileName!, logName, ct).ConfigureAwait(false);
+        return logName;
+    }
+
+    private InjectedFault? PickFault()
+    {
+        var rate = FailureRate;
+        if (rate <= 0)
+        {
+            return null;
+        }
+
+        lock (_randomLock)
+        {
+            if (_random.NextDouble() >= rate)
+            {
+                return null;
+            }
+
+            return (InjectedFault)_random.Next(4);
+        }
+    }
+
+    private async Task InjectAsync(HttpContext context, string logName, InjectedFault fault, CancellationToken ct)
+    {
+        switch (fault)
+        {
+            case InjectedFault.Http500:
+                await RejectAsync(context, logName, StatusCodes.Status500InternalServerError, "simulated internal server error", ct).ConfigureAwait(false);
+                break;
+            case InjectedFault.Http400:
+                await RejectAsync(context, logName, StatusCodes.Status400BadRequest, "simulated error", ct).ConfigureAwait(false);
+                break;
+            case InjectedFault.ConnectionReset:
+                ConnectorLog.NotAnswered(_logger, Name, logName, "simulated connection reset");
+                context.Abort();
+                break;
+            case InjectedFault.HangThenReset:
+                await HangAsync(context, logName, _options.HangLimit, ct).ConfigureAwait(false);
+                break;
+        }
+    }
+
+    /// <summary>Holds the request open without reading it, then aborts the connection.</summary>
+    private async Task HangAsync(HttpContext context, string logName, TimeSpan limit, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(limit, ct).ConfigureAwait(false);
+            ConnectorLog.NotAnswered(_logger, Name, logName, "simulated hang, connection reset");
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            ConnectorLog.NotAnswered(_logger, Name, logName, context.RequestAborted.IsCancellationRequested ? "hang: client gave up" : "hang: server stopping");
+        }
+
+        context.Abort();
+    }
+
+    /// <summary>Reads the body to its end first, so the sender sees the answer rather than a reset mid-upload.</summary>
+    private async Task RejectAsync(HttpContext context, string logName, int statusCode, string message, CancellationToken ct)
+    {
+        if (!await DrainAsync(context, ct).ConfigureAwait(false))
+        {
+            ConnectorLog.NotAnswered(_logger, Name, logName, "upload aborted");
+            return;
+        }
+
+        await JsonReply.ErrorAsync(context, statusCode, message).ConfigureAwait(false);
+        ConnectorLog.Answered(_logger, Name, logName, statusCode, message);
+    }
+
+    private static async Task<bool> DrainAsync(HttpContext context, CancellationToken ct)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
+        try
+        {
+            while (await context.Request.Body.ReadAsync(buffer, ct).ConfigureAwait(false) > 0)
+            {
+            }
+
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or BadHttpRequestException or OperationCanceledException)
+        {
+            context.Abort();
+            return false;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Streams the body to a temp file, converts it when asked, then renames it into place and acknowledges.</summary>
+    private async Task StoreAsync(HttpContext context, string fileName, string logName, CancellationToken ct)
+    {
+        var finalPath = Path.Combine(_outputDirectory, fileName);
+        var tempPath = Path.Combine(_outputDirectory, TempPrefix + Guid.NewGuid().ToString("N") + ".part");
+        var kept = false;
+        try
+        {
+            long length = 0;
+            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
+            try
+            {
+                var file = new FileStream(tempPath, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew,
+                    Access = FileAccess.Write,
+                    Share = FileShare.None,
+                    Options = FileOptions.Asynchronous,
+                    BufferSize = 0,
+                });
+                await using (file.ConfigureAwait(false))
+                {
+                    while (true)
+                    {
+                        int read;
+                        try
+                        {
+                            read = await context.Request.Body.ReadAsync(buffer, ct).ConfigureAwait(false);
+                        }
+                        catch (Exception ex) when (ex is IOException or BadHttpRequestException or OperationCanceledException)
+                        {
+                            // The sender went away mid-body: nothing was received.
+                            ConnectorLog.NotAnswered(_logger, Name, logName, string.Create(CultureInfo.InvariantCulture, $"upload aborted after {length} bytes"));
+                            context.Abort();
+                            return;
+                        }
+
+                        if (read == 0)
+                        {
+                            break;
+                        }
+
+                        hash.AppendData(buffer, 0, read);
+                        await file.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                        length += read;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            if (_options.ConvertWithNfdump)
+            {
+                // Convert before the rename, so the final name only ever shows a file that was fully handled.
+                var conversionError = await NfdumpConverter.ConvertAsync(_options.NfdumpPath, tempPath, ct).ConfigureAwait(false);
+                if (conversionError is not null)
+                {
+                    await JsonReply.ErrorAsync(context, StatusCodes.Status400BadRequest, conversionError).ConfigureAwait(false);
+                    ConnectorLog.Answered(_logger, Name, logName, StatusCodes.Status400BadRequest, conversionError);
+                    return;
+                }
+            }
+
+            try
+            {
+                File.Move(tempPath, finalPath, overwrite: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await JsonReply.ErrorAsync(context, StatusCodes.Status500InternalServerError, "cannot store file: " + ex.Message).ConfigureAwait(false);
+                ConnectorLog.Answered(_logger, Name, logName, StatusCodes.Status500InternalServerError, "cannot store file: " + ex.Message);
+                return;
+            }
+
+            kept = true;
+            var received = new ReceivedFile(
+                fileName,
+                finalPath,
+                length,
+                Convert.ToHexStringLower(hash.GetHashAndReset()),
+                context.Request.ContentType,
+                CollectXHeaders(context.Request.Headers),
+                DateTimeOffset.UtcNow);
+            _received.Add(received);
+            InvokeCallback(received);
+
+            await JsonReply.SuccessAsync(context).ConfigureAwait(false);
+            ConnectorLog.Received(_logger, Name, logName, length, StatusCodes.Status200OK);
+        }
+        finally
+        {
+            if (!kept)
+            {
+                TryDelete(tempPath);
+            }
+        }
+    }
+
+    private void InvokeCallback(ReceivedFile received)
+    {
+        try
+        {
+            OnReceived?.Invoke(received);
+        }
+        catch (Exception ex)
+        {
+            ConnectorLog.CallbackFailed(_logger, Name, ex);
+        }
+    }
+
+    private static IReadOnlyDictionary<string, string> CollectXHeaders(IHeaderDictionary headers)
+    {
+        var collected = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, value) in headers)
+        {
+            if (key.StartsWith("X-", StringComparison.OrdinalIgnoreCase))
+            {
+                collected[key] = value.ToString();
+            }
+        }
+
+        return collected.AsReadOnly();
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover temp file has a name no sender uses.
+        }
+    }
+}

@@ -1,0 +1,58 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace CollectorLb.Tests.DevServices;
+
+/// <summary>Reads nfcapd files with the real nfdump.</summary>
+internal static partial class NfdumpReader
+{
+    /// <summary>Flows and sequence failures as <c>nfdump -I</c> reports them.</summary>
+    public static async Task<(long Flows, long SequenceFailures)> StatAsync(string file)
+    {
+        var output = await RunAsync("-I", "-r", file);
+        return (Field(output, FlowsLine()), Field(output, SequenceFailuresLine()));
+    }
+
+    /// <summary>Number of CSV lines of <c>nfdump -r FILE -q -o csv</c>, i.e. flow records.</summary>
+    public static async Task<int> CsvLineCountAsync(string file)
+    {
+        var output = await RunAsync("-r", file, "-q", "-o", "csv");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
+    }
+
+    private static long Field(string output, Regex line)
+    {
+        var match = line.Match(output);
+        Assert.True(match.Success, "unexpected nfdump -I output:\n" + output);
+        return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<string> RunAsync(params string[] arguments)
+    {
+        var startInfo = new ProcessStartInfo("nfdump")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(startInfo)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(deadline.Token);
+        Assert.True(process.ExitCode == 0, $"nfdump {string.Join(' ', arguments)} exited {process.ExitCode}: {await stderr}");
+        return await stdout;
+    }
+
+    [GeneratedRegex(@"^Flows: (\d+)$", RegexOptions.Multiline)]
+    private static partial Regex FlowsLine();
+
+    [GeneratedRegex(@"^Sequence failures: (\d+)$", RegexOptions.Multiline)]
+    private static partial Regex SequenceFailuresLine();
+}

@@ -1,0 +1,116 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using CollectorLb.DevServices;
+using CollectorLb.Tests.TestSupport;
+
+namespace CollectorLb.Tests.EndToEnd;
+
+public partial class SiloProcessTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task MalformedOldVariable_StopsTheStartNamingTheVariableAndItsRange()
+    {
+        using var directory = new TempDirectory("silo");
+        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string> { ["NFCAPD_PORT"] = "abc", ["REGISTRY_PORT"] = "70000" });
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
+        Assert.Contains("NFCAPD_PORT (= CollectorLb:Nfcapd:Port) must be a whole number between 1 and 65535; got 'abc'", silo.Output);
+        Assert.Contains("REGISTRY_PORT (= CollectorLb:Registry:Port) must be a whole number between 1 and 65535; got '70000'", silo.Output);
+    }
+
+    [Fact]
+    public async Task InvalidOptions_StopTheStartListingEverySettingWithItsRange()
+    {
+        using var directory = new TempDirectory("silo");
+        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>
+        {
+            ["CollectorLb__Upload__TimeoutSeconds"] = "0",
+            ["CollectorLb__Pool__Policy"] = "fastest",
+            ["CollectorLb__Nfcapd__Enabled"] = "false",
+        });
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
+        Assert.Contains("CollectorLb:Upload:TimeoutSeconds must be between 0.1 and 86400; got 0", silo.Output);
+        Assert.Contains("CollectorLb:Pool:Policy must be one of", silo.Output);
+    }
+
+    [Fact]
+    public async Task OptionOfTheWrongKind_StopsTheStartNamingTheSetting()
+    {
+        using var directory = new TempDirectory("silo");
+        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string> { ["CollectorLb__Watcher__RescanSeconds"] = "often" });
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
+        Assert.Contains("CollectorLb:Watcher:RescanSeconds", silo.Output);
+    }
+
+    [Fact]
+    public async Task BenchmarkMode_WritesDetectAndSendLinesInTheOldFormat_AndSigtermStopsCleanly()
+    {
+        using var directory = new TempDirectory("silo");
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
+        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
+        registry.Register(connector.Name, connector.Url);
+        var httpPort = FreePorts.Tcp();
+        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>
+        {
+            ["BENCHMARK_MODE"] = "true",
+            ["REGISTRY_IP"] = "127.0.0.1",
+            ["REGISTRY_PORT"] = registry.Port.ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Nfcapd__Enabled"] = "false",
+            ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
+        });
+        using var http = new HttpClient();
+        await Eventually.TrueAsync(async () => await IsHealthyAsync(http, httpPort), () => "healthz answers 200; output:\n" + silo.Output, StartTimeout);
+
+        var flowDirectory = directory.Combine("netflows");
+        var names = new[] { "nfcapd.202611270440", "nfcapd.202611270441", "nfcapd.202611270442" };
+        for (var i = 0; i < names.Length; i++)
+        {
+            FlowFiles.RenameInto(flowDirectory, names[i], FlowFiles.Distinct(i));
+        }
+
+        var benchmarkFile = directory.Combine("benchmark.txt");
+        await Eventually.TrueAsync(
+            () => File.Exists(benchmarkFile) && File.ReadAllLines(benchmarkFile).Count(l => l.Contains(" send ")) == names.Length,
+            () => $"benchmark.txt: {(File.Exists(benchmarkFile) ? File.ReadAllText(benchmarkFile) : "(missing)")}\n{silo.Output}");
+
+        var lines = File.ReadAllLines(benchmarkFile);
+        Assert.Equal(names.Length * 2, lines.Length);
+        var now = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        foreach (var name in names)
+        {
+            var detect = Assert.Single(lines, l => l.StartsWith($"netflows/{name} detect ", StringComparison.Ordinal));
+            var send = Assert.Single(lines, l => l.StartsWith($"netflows/{name} send ", StringComparison.Ordinal));
+            var detectSeconds = long.Parse(BenchmarkLine().Match(detect).Groups["seconds"].Value, CultureInfo.InvariantCulture);
+            var sendSeconds = long.Parse(BenchmarkLine().Match(send).Groups["seconds"].Value, CultureInfo.InvariantCulture);
+            Assert.InRange(detectSeconds, now - 120, now);
+            Assert.InRange(sendSeconds, detectSeconds, now);
+        }
+
+        Assert.All(lines, line => Assert.Matches(BenchmarkLine(), line));
+        Assert.Equal(names.Order(), connector.Received.Select(r => r.FileName).Order());
+
+        Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    private static async Task<bool> IsHealthyAsync(HttpClient http, int port)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"http://127.0.0.1:{port}/healthz");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"^netflows/nfcapd\.\d{12} (detect|send) (?<seconds>\d{10})$")]
+    private static partial Regex BenchmarkLine();
+}

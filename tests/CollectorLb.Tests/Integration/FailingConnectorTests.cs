@@ -1,0 +1,47 @@
+using CollectorLb.DevServices;
+using CollectorLb.Tests.TestSupport;
+
+namespace CollectorLb.Tests.Integration;
+
+public class FailingConnectorTests
+{
+    [Theory]
+    [InlineData(ConnectorMode.Error)]
+    [InlineData(ConnectorMode.Fail500)]
+    [InlineData(ConnectorMode.Hang)]
+    [InlineData(ConnectorMode.SuccessButErrorResult)]
+    [InlineData(ConnectorMode.NotJson)]
+    public async Task OneConnectorFailing_EveryFileIsDeliveredByTheOther(ConnectorMode failure)
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorModes = [failure, ConnectorMode.Success] });
+        var failing = harness.Connectors[0];
+        var healthy = harness.Connectors[1];
+
+        var files = harness.DropFiles(10);
+        await harness.WaitUntilDeliveredAsync(files);
+
+        Assert.True(failing.RequestCount > 0, "the failing connector was never tried");
+        Assert.Equal(files.Keys.Order(), healthy.Received.Select(r => r.FileName).Order());
+        Assert.All(healthy.Received, r => Assert.Equal(files[r.FileName], r.Sha256Hex));
+        await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => $"{harness.FilesOnDisk().Count} files on disk");
+    }
+
+    [Fact]
+    public async Task EveryConnectorFailing_FilesStayOnDiskUntilOneRecovers()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorModes = [ConnectorMode.Fail500, ConnectorMode.Error] });
+
+        var files = harness.DropFiles(3);
+        await Eventually.TrueAsync(
+            () => harness.Connectors.All(c => c.RequestCount >= 3),
+            () => $"requests: {string.Join(", ", harness.Connectors.Select(c => c.RequestCount))}");
+
+        Assert.Equal(3, Directory.EnumerateFiles(harness.SpoolDirectory, "*", SearchOption.AllDirectories).Count());
+        Assert.Empty(harness.AllReceived);
+
+        harness.Connectors[1].Mode = ConnectorMode.Success;
+        await harness.WaitUntilDeliveredAsync(files);
+        Assert.All(harness.AllReceived, r => Assert.Equal(files[r.FileName], r.Sha256Hex));
+        await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => $"{harness.FilesOnDisk().Count} files on disk");
+    }
+}
