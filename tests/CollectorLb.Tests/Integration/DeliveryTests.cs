@@ -18,6 +18,8 @@ public class DeliveryTests
         {
             Assert.Equal(files[file.FileName], file.Sha256Hex);
             Assert.Equal(files[file.FileName], FlowFiles.Sha256(file.StoredPath));
+            Assert.Equal("application/octet-stream", file.ContentType);
+            Assert.StartsWith($"{CollectorHarness.HostId}/", file.Headers["X-CollectorLb-File-Id"]);
         }
 
         Assert.All(harness.Connectors, c => Assert.NotEmpty(c.Received));

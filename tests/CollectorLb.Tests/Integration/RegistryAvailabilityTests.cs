@@ -21,4 +21,16 @@ public class RegistryAvailabilityTests
         Assert.Equal(20, harness.AllReceived.Count());
         await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => $"{harness.FilesOnDisk().Count} files on disk");
     }
+
+    [Fact]
+    public async Task RegistryWithoutServicesRoute_FilesAreDeliveredThroughTarget()
+    {
+        await using var harness = await CollectorHarness.StartAsync();
+        harness.Registry!.Behavior = CollectorLb.DevServices.RegistryBehavior.ServicesNotServed;
+
+        var files = harness.DropFiles(10);
+
+        await harness.WaitUntilDeliveredAsync(files);
+        Assert.All(harness.Connectors, c => Assert.NotEmpty(c.Received));
+    }
 }
