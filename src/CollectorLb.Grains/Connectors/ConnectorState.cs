@@ -24,6 +24,9 @@ internal sealed class ConnectorState(string name, string baseUrl)
     /// <summary>Exponentially weighted seconds per megabyte of recent uploads; 0 until one finished.</summary>
     public double SecondsPerMegabyte { get; set; }
 
+    /// <summary>The peak-EWMA latency estimate the p2c-ewma policy weighs load with; fed by acknowledged uploads.</summary>
+    public ConnectorLatency Latency { get; init; } = new(TimeProvider.System);
+
     public DateTimeOffset? EjectedUntil { get; set; }
 
     public ConnectorSnapshot ToSnapshot() => new()

@@ -9,5 +9,11 @@ public static class LoadBalancingPolicies
     /// <summary>The connector with the fewest uploads outstanding; round-robin among equals.</summary>
     public const string LeastOutstanding = "least-outstanding";
 
-    public static IReadOnlyList<string> All { get; } = [RoundRobin, LeastOutstanding];
+    /// <summary>
+    /// Two random connectors, the one expected to finish the file sooner: peak-EWMA seconds per MB x (MB outstanding +
+    /// the file's MB). The default: it follows connectors that differ in speed.
+    /// </summary>
+    public const string P2cEwma = "p2c-ewma";
+
+    public static IReadOnlyList<string> All { get; } = [RoundRobin, LeastOutstanding, P2cEwma];
 }

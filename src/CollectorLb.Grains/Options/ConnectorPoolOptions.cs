@@ -8,7 +8,7 @@ public sealed class ConnectorPoolOptions
     public const string SectionName = "CollectorLb:Pool";
 
     /// <summary>One of <see cref="LoadBalancingPolicies"/>.</summary>
-    public string Policy { get; set; } = LoadBalancingPolicies.LeastOutstanding;
+    public string Policy { get; set; } = LoadBalancingPolicies.P2cEwma;
 
     /// <summary>How often the registry's list is fetched again.</summary>
     public double RegistryRefreshSeconds { get; set; } = 15;

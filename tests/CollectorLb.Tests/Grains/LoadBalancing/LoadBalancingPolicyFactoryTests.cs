@@ -1,4 +1,5 @@
 using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Options;
 
 namespace CollectorLb.Tests.Grains.LoadBalancing;
 
@@ -19,5 +20,11 @@ public class LoadBalancingPolicyFactoryTests
         var error = Assert.Throws<ArgumentException>(() => LoadBalancingPolicyFactory.Create("fastest"));
 
         Assert.Contains(LoadBalancingPolicies.LeastOutstanding, error.Message);
+    }
+
+    [Fact]
+    public void Policy_NotConfigured_IsP2cEwma()
+    {
+        Assert.Equal(LoadBalancingPolicies.P2cEwma, new ConnectorPoolOptions().Policy);
     }
 }
