@@ -1,0 +1,123 @@
+using System.Diagnostics;
+
+namespace CollectorLb.Benchmarks.Rig;
+
+/// <summary>
+/// One phase of a scenario: when each file was put in place and when a connector acknowledged it (its answer is
+/// written right after the callback this is fed from). Thread-safe; connectors report from Kestrel's threads.
+/// </summary>
+internal sealed class DeliveryTracker
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, long> _dropped = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _perConnector = new(StringComparer.Ordinal);
+    private readonly List<double> _latencyMilliseconds = [];
+    private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly int _expected;
+    private long _firstDrop = long.MaxValue;
+    private long _lastAcknowledged;
+
+    public DeliveryTracker(int expected, long? startedAt = null)
+    {
+        _expected = expected;
+        if (startedAt is { } start)
+        {
+            _firstDrop = start;
+        }
+
+        if (expected == 0)
+        {
+            _done.TrySetResult();
+        }
+    }
+
+    public int Expected => _expected;
+
+    public int Duplicates { get; private set; }
+
+    public int Acknowledged
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _acknowledged.Count;
+            }
+        }
+    }
+
+    /// <summary>From the first file put in place (or the given start) to the last acknowledgement.</summary>
+    public TimeSpan Elapsed => Stopwatch.GetElapsedTime(_firstDrop, _lastAcknowledged);
+
+    public IReadOnlyDictionary<string, int> PerConnector
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return new Dictionary<string, int>(_perConnector);
+            }
+        }
+    }
+
+    /// <summary>Put-in-place to acknowledgement, for files whose put-in-place time was recorded.</summary>
+    public double[] LatencyMilliseconds
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _latencyMilliseconds];
+            }
+        }
+    }
+
+    public void Dropped(string fileName)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_lock)
+        {
+            _dropped[fileName] = now;
+            _firstDrop = Math.Min(_firstDrop, now);
+        }
+    }
+
+    public void Acknowledge(string fileName, string connector)
+    {
+        var now = Stopwatch.GetTimestamp();
+        lock (_lock)
+        {
+            if (!_acknowledged.Add(fileName))
+            {
+                Duplicates++;
+                return;
+            }
+
+            _lastAcknowledged = now;
+            _perConnector[connector] = _perConnector.GetValueOrDefault(connector) + 1;
+            if (_dropped.TryGetValue(fileName, out var dropped))
+            {
+                _latencyMilliseconds.Add(Stopwatch.GetElapsedTime(dropped, now).TotalMilliseconds);
+            }
+
+            if (_acknowledged.Count == _expected)
+            {
+                _done.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Waits for every expected file; throws with how far it got when <paramref name="timeout"/> passes first.</summary>
+    public async Task WaitAsync(TimeSpan timeout, Func<string>? describe = null)
+    {
+        try
+        {
+            await _done.Task.WaitAsync(timeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{Acknowledged} of {_expected} files acknowledged within {timeout}. {describe?.Invoke()}");
+        }
+    }
+}

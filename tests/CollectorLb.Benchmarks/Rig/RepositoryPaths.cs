@@ -1,0 +1,28 @@
+using System.Reflection;
+
+namespace CollectorLb.Benchmarks.Rig;
+
+/// <summary>Where the repository, the built silo and the sample flow files are, seen from this build's output.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The silo built in the same configuration as this program (make bench builds Release).</summary>
+    public static string SiloAssembly => Path.Combine(Root, "src", "CollectorLb.Silo", "bin", Configuration, "net10.0", "CollectorLb.Silo.dll");
+
+    public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
+
+    private static string Configuration =>
+        typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CollectorLb.Orleans.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException($"No CollectorLb.Orleans.sln above {AppContext.BaseDirectory}");
+    }
+}

@@ -1,0 +1,162 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace CollectorLb.Benchmarks.Rig;
+
+/// <summary>
+/// The built silo run as its own process, as an operator runs it, on a scenario's flow directory and registry:
+/// its own process so its memory can be read honestly from /proc. Its console goes to a log file.
+/// </summary>
+internal sealed class SiloUnderTest : IAsyncDisposable
+{
+    private static readonly HttpClient Health = new() { Timeout = TimeSpan.FromSeconds(2) };
+
+    private readonly Process _process;
+    private readonly Task _logCopy;
+    private readonly int _httpPort;
+
+    private SiloUnderTest(Process process, string logPath, int httpPort, long startedAt)
+    {
+        _process = process;
+        LogPath = logPath;
+        _httpPort = httpPort;
+        StartedAt = startedAt;
+        _logCopy = Task.WhenAll(CopyAsync(process.StandardOutput.BaseStream, logPath), CopyAsync(process.StandardError.BaseStream, logPath + ".stderr"));
+    }
+
+    public int ProcessId => _process.Id;
+
+    /// <summary><see cref="Stopwatch"/> timestamp of the process start.</summary>
+    public long StartedAt { get; }
+
+    public string LogPath { get; }
+
+    public ProcessMemory Memory => ProcessMemory.Read(_process.Id);
+
+    /// <summary>Starts the silo on <paramref name="flowDirectory"/> with the registry at <paramref name="registryPort"/>; returns once /healthz answers.</summary>
+    public static async Task<SiloUnderTest> StartAsync(string workDirectory, string flowDirectory, int registryPort, IReadOnlyDictionary<string, string> settings)
+    {
+        var httpPort = FreePorts.Tcp();
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        startInfo.ArgumentList.Add(RepositoryPaths.SiloAssembly);
+        var environment = new Dictionary<string, string>
+        {
+            ["CollectorLb__HostId"] = "bench",
+            ["CollectorLb__FlowDirectory"] = flowDirectory,
+            ["CollectorLb__Registry__Host"] = "127.0.0.1",
+            ["CollectorLb__Registry__Port"] = registryPort.ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Nfcapd__Enabled"] = "false",
+            ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment["CollectorLb__" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
+        foreach (var (key, value) in environment)
+        {
+            startInfo.Environment[key] = value;
+        }
+
+        var startedAt = Stopwatch.GetTimestamp();
+        var silo = new SiloUnderTest(Process.Start(startInfo)!, Path.Combine(workDirectory, "silo.log"), httpPort, startedAt);
+        try
+        {
+            await silo.WaitHealthyAsync(TimeSpan.FromSeconds(60));
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The last lines of the silo's console, for error messages.</summary>
+    public string LogTail(int lines = 20)
+    {
+        try
+        {
+            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var reader = new StreamReader(stream);
+            var all = reader.ReadToEnd().Split('\n');
+            return string.Join('\n', all.TakeLast(lines));
+        }
+        catch (IOException ex)
+        {
+            return ex.Message;
+        }
+    }
+
+    /// <summary>Lines the silo logged at warning level or above.</summary>
+    public int CountLogProblems()
+    {
+        using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var problems = 0;
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Contains(" warn: ", StringComparison.Ordinal) || line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal))
+            {
+                problems++;
+            }
+        }
+
+        return problems;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        await _logCopy;
+        _process.Dispose();
+    }
+
+    private static async Task CopyAsync(Stream from, string path)
+    {
+        await using var to = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite);
+        await from.CopyToAsync(to);
+    }
+
+    private async Task WaitHealthyAsync(TimeSpan timeout)
+    {
+        var deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < deadline)
+        {
+            if (_process.HasExited)
+            {
+                await _logCopy;
+                throw new InvalidOperationException($"The silo exited with code {_process.ExitCode}:\n{LogTail()}");
+            }
+
+            try
+            {
+                using var response = await Health.GetAsync($"http://127.0.0.1:{_httpPort}/healthz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The silo did not answer /healthz within {timeout}:\n{LogTail()}");
+    }
+}

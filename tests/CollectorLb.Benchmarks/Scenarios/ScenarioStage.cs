@@ -1,0 +1,133 @@
+using CollectorLb.Benchmarks.Rig;
+
+namespace CollectorLb.Benchmarks.Scenarios;
+
+/// <summary>
+/// The stage a scenario plays on: a work folder (source files, flow directory, connectors' folders on one filesystem,
+/// so drops are renames), the DevServices registry and connectors, and the silo process when started.
+/// </summary>
+internal sealed class ScenarioStage : IAsyncDisposable
+{
+    private readonly WorkDirectory _work;
+    private int _batch;
+
+    private ScenarioStage(WorkDirectory work, ConnectorRig rig, TextWriter log)
+    {
+        _work = work;
+        Rig = rig;
+        Log = log;
+        FlowDirectory = work.Folder("netflows");
+    }
+
+    public ConnectorRig Rig { get; }
+
+    public TextWriter Log { get; }
+
+    public string FlowDirectory { get; }
+
+    public SiloUnderTest? Silo { get; private set; }
+
+    public static async Task<ScenarioStage> StartAsync(string name, IReadOnlyList<ConnectorSpec> connectors, TextWriter log)
+    {
+        var work = new WorkDirectory(name);
+        try
+        {
+            return new ScenarioStage(work, await ConnectorRig.StartAsync(work.Folder("connectors"), connectors), log);
+        }
+        catch
+        {
+            work.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary><paramref name="count"/> small (or <paramref name="sizeBytes"/>) files staged under hidden names in the flow directory.</summary>
+    public IReadOnlyList<string> MakeFiles(int count, long sizeBytes = ScenarioSize.SmallFileBytes) =>
+        FlowFileFactory.Write(FlowDirectory, $"2026{++_batch:D2}", count, sizeBytes);
+
+    /// <summary>Puts staged files in place before the silo starts: a backlog it finds at start-up.</summary>
+    public static void PlaceBeforeStart(IReadOnlyList<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            FileDropper.Drop(path);
+        }
+    }
+
+    /// <summary>Waits until the silo removed every acknowledged file; false when some are still there after <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitUntilDiskEmptyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (FilesLeftOnDisk() > 0)
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(100);
+        }
+
+        return true;
+    }
+
+    public IReadOnlyList<string> MakeRealFlowFiles(int count) =>
+        FlowFileFactory.WriteRealFlows(FlowDirectory, $"2026{++_batch:D2}", count);
+
+    /// <summary>
+    /// Starts the silo (replacing a running one) and delivers warm-up files through it: <paramref name="warmUp"/>, or
+    /// <see cref="ScenarioSize.WarmUpFiles"/> small files when null. An empty list starts it cold.
+    /// </summary>
+    public async Task<SiloUnderTest> StartSiloAsync(ScenarioSize size, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? warmUp = null)
+    {
+        await StopSiloAsync();
+        warmUp ??= MakeFiles(size.WarmUpFiles);
+        Silo = await SiloUnderTest.StartAsync(_work.Folder($"silo-{++_batch}"), FlowDirectory, Rig.Registry.Port, settings ?? new Dictionary<string, string>());
+        if (warmUp.Count > 0)
+        {
+            await DeliverAllAtOnceAsync(warmUp, size.Timeout);
+        }
+
+        return Silo;
+    }
+
+    public async Task StopSiloAsync()
+    {
+        if (Silo is not null)
+        {
+            await Silo.DisposeAsync();
+            Silo = null;
+        }
+    }
+
+    /// <summary>Renames every file into the flow directory at once and waits until all are acknowledged.</summary>
+    public async Task<DeliveryTracker> DeliverAllAtOnceAsync(IReadOnlyList<string> paths, TimeSpan timeout)
+    {
+        var tracker = Rig.Track(new DeliveryTracker(paths.Count));
+        FileDropper.DropAll(paths, tracker);
+        await tracker.WaitAsync(timeout, Describe);
+        return tracker;
+    }
+
+    /// <summary>Renames files in at a steady rate and waits until all are acknowledged.</summary>
+    public async Task<DeliveryTracker> DeliverPacedAsync(IReadOnlyList<string> paths, double filesPerSecond, TimeSpan timeout)
+    {
+        var tracker = Rig.Track(new DeliveryTracker(paths.Count));
+        await FileDropper.DropPacedAsync(paths, filesPerSecond, tracker);
+        await tracker.WaitAsync(timeout, Describe);
+        return tracker;
+    }
+
+    /// <summary>Flow files still in the flow directory or its spool (staged files not counted).</summary>
+    public int FilesLeftOnDisk() => Directory.EnumerateFiles(FlowDirectory, "*", SearchOption.AllDirectories)
+        .Count(path => !Path.GetFileName(path).StartsWith(FlowFileFactory.StagedPrefix, StringComparison.Ordinal));
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopSiloAsync();
+        await Rig.DisposeAsync();
+        _work.Dispose();
+    }
+
+    private string Describe() => Silo is null ? "No silo running." : $"Files on disk: {FilesLeftOnDisk()}. Silo log ends:\n{Silo.LogTail()}";
+}
