@@ -9,7 +9,7 @@ RESULTS ?= TestResults
 help:
 	@echo "make demo   registry + two connectors + silo + real nfcapd fed by a synthetic exporter (Ctrl-C stops)"
 	@echo "make test   installs what is missing, builds, runs every test, prints 'N passed, M failed'"
-	@echo "make bench  the benchmark scenarios and their report"
+	@echo "make bench  the benchmark scenarios a-f against their ceilings; report and chart in bench/results/"
 
 deps:
 	@scripts/install-deps.sh
@@ -26,6 +26,11 @@ test: deps build
 
 demo: deps build
 	@scripts/demo.sh $(CONFIGURATION)
+
+# Scenarios a-f of issue 4 against their ceilings plus the pick-path microbenchmark; writes bench/results/<date>.md and .png.
+# BENCH_ARGS passes options through, e.g. BENCH_ARGS="--scenario a d --no-picks" (see --help).
+bench: deps build
+	dotnet tests/CollectorLb.Benchmarks/bin/$(CONFIGURATION)/net10.0/CollectorLb.Benchmarks.dll --out bench/results $(BENCH_ARGS)
 
 clean:
 	dotnet clean CollectorLb.Orleans.sln -nologo -v:q

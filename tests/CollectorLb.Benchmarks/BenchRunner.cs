@@ -15,6 +15,7 @@ internal static class BenchRunner
         var report = new ScenarioReport(scenario.Id, scenario.Title);
         log.WriteLine($"{scenario.Id}. {scenario.Title} ({size.Name})");
         var started = Stopwatch.GetTimestamp();
+        var loadBefore = MachineLoad.OneMinute();
         try
         {
             await scenario.RunAsync(size, report, log);
@@ -26,6 +27,7 @@ internal static class BenchRunner
         }
 
         report.Elapsed = Stopwatch.GetElapsedTime(started);
+        report.Notes.Add(string.Create(CultureInfo.InvariantCulture, $"Machine load average (1 min) {loadBefore:0.0} before, {MachineLoad.OneMinute():0.0} after; on {Environment.ProcessorCount} cores anything above the benchmark's own ~2 means other work shared the CPU."));
         return report;
     }
 

@@ -4,19 +4,18 @@ using CollectorLb.Grains.Connectors;
 namespace CollectorLb.Grains.LoadBalancing;
 
 /// <summary>
-/// The connectors a pick may choose from: not ejected, under the per-connector in-flight cap, and, while others
-/// remain, not those this file already failed on. Fills a list the caller reuses, so a pick allocates nothing.
+/// The connectors a pick may choose from, among those health allows: under the per-connector in-flight cap and,
+/// while others remain, not those this file already failed on. Fills a list the caller reuses, so a pick allocates nothing.
 /// </summary>
 internal static class ConnectorAvailability
 {
-    public static List<ConnectorState> Fill(
-        List<ConnectorState> into, IReadOnlyList<ConnectorState> connectors, LeaseRequest request, int maxInFlightPerConnector, DateTimeOffset now)
+    public static List<ConnectorState> Fill(List<ConnectorState> into, IReadOnlyList<ConnectorState> healthy, LeaseRequest request, int maxInFlightPerConnector)
     {
         into.Clear();
         var avoided = 0;
-        foreach (var connector in connectors)
+        foreach (var connector in healthy)
         {
-            if (connector.InFlight >= maxInFlightPerConnector || connector.EjectedUntil > now)
+            if (connector.InFlight >= maxInFlightPerConnector)
             {
                 continue;
             }
@@ -33,9 +32,9 @@ internal static class ConnectorAvailability
         if (into.Count == 0 && avoided > 0)
         {
             // Only connectors this file failed on are left: better one of them than waiting.
-            foreach (var connector in connectors)
+            foreach (var connector in healthy)
             {
-                if (connector.InFlight < maxInFlightPerConnector && !(connector.EjectedUntil > now))
+                if (connector.InFlight < maxInFlightPerConnector)
                 {
                     into.Add(connector);
                 }

@@ -6,8 +6,8 @@ using CollectorLb.Grains.LoadBalancing;
 namespace CollectorLb.Benchmarks.Picks;
 
 /// <summary>
-/// The pool grain's pick path without Orleans around it: the availability filter (cap, ejection, avoided connectors)
-/// and the policy, over connectors with mixed load and latency, one of them ejected.
+/// The pool grain's pick path without Orleans around it: the availability filter (in-flight cap, connectors the file
+/// failed on) and the policy, over connectors with mixed load and latency, some at their cap.
 /// </summary>
 [MemoryDiagnoser]
 public class PickPathBenchmarks
@@ -19,7 +19,6 @@ public class PickPathBenchmarks
     private readonly LeaseRequest _request = new("bench/1/nfcapd.202611270400", 4096, []);
     private List<ConnectorState> _connectors = [];
     private ILoadBalancingPolicy _policy = null!;
-    private DateTimeOffset _now;
 
     [Params(LoadBalancingPolicies.RoundRobin, LoadBalancingPolicies.LeastOutstanding, LoadBalancingPolicies.P2cEwma)]
     public string Policy { get; set; } = LoadBalancingPolicies.P2cEwma;
@@ -31,7 +30,6 @@ public class PickPathBenchmarks
     public void Setup()
     {
         var random = new Random(42);
-        _now = DateTimeOffset.UtcNow;
         _policy = LoadBalancingPolicyFactory.Create(Policy, new Random(7));
         _connectors = Enumerable.Range(0, Connectors).Select(i =>
         {
@@ -43,7 +41,6 @@ public class PickPathBenchmarks
             connector.Latency.Record(4096, TimeSpan.FromMilliseconds(1 + random.Next(10)));
             return connector;
         }).ToList();
-        _connectors[0].EjectedUntil = _now.AddMinutes(1);
     }
 
     [Benchmark(OperationsPerInvoke = PicksPerInvoke)]
@@ -53,7 +50,7 @@ public class PickPathBenchmarks
         var sum = 0;
         for (var i = 0; i < PicksPerInvoke; i++)
         {
-            sum += _policy.PickConnector(_request, ConnectorAvailability.Fill(_available, _connectors, _request, MaxInFlightPerConnector, _now))?.Name.Length ?? 0;
+            sum += _policy.PickConnector(_request, ConnectorAvailability.Fill(_available, _connectors, _request, MaxInFlightPerConnector))?.Name.Length ?? 0;
         }
 
         return sum;

@@ -8,8 +8,10 @@ internal static class ChartRenderer
     public static void Render(string path, IReadOnlyList<ScenarioReport> scenarios)
     {
         var multiplot = new Multiplot();
+        var empty = multiplot.GetPlot(0);
         multiplot.AddPlot(Throughput(scenarios.SelectMany(s => s.Bars).ToList()));
         multiplot.AddPlot(LatencyCdf(scenarios.SelectMany(s => s.Latencies).Where(l => l.Milliseconds.Length > 0).ToList()));
+        multiplot.RemovePlot(empty);
         multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
         multiplot.SavePng(path, 1600, 700);
     }
@@ -23,7 +25,7 @@ internal static class ChartRenderer
             Position = i,
             Value = bar.Ratio * 100,
             FillColor = palette.GetColor(i),
-            Label = $"{bar.Ratio * 100:0} %\n{bar.Ours:#,0} of {bar.Reference:#,0} {bar.Unit}",
+            Label = $"{bar.Ratio * 100:0} %\n{bar.Ours:#,0} / {bar.Reference:#,0}\n{bar.Unit}",
         }).ToList();
         var barPlot = plot.Add.Bars(columns);
         barPlot.ValueLabelStyle.FontSize = 14;
@@ -31,10 +33,10 @@ internal static class ChartRenderer
         reference.LinePattern = LinePattern.Dashed;
         reference.Color = Colors.Gray;
         plot.Axes.Bottom.SetTicks(Enumerable.Range(0, bars.Count).Select(i => (double)i).ToArray(), bars.Select(b => b.Label).ToArray());
-        plot.Axes.SetLimitsY(0, 125);
+        plot.Axes.SetLimitsY(0, Math.Max(125, bars.Select(b => b.Ratio * 100 + 30).DefaultIfEmpty(0).Max()));
         plot.Axes.SetLimitsX(-0.6, Math.Max(bars.Count, 1) - 0.4);
-        plot.Title("Throughput: ours as % of the ceiling (c: of the theoretical maximum)");
-        plot.YLabel("% of reference");
+        plot.Title("Throughput, ours / reference");
+        plot.YLabel("% of the ceiling (c: of the theoretical maximum)");
         return plot;
     }
 
@@ -61,7 +63,7 @@ internal static class ChartRenderer
         };
         plot.Axes.SetLimitsY(0, 101);
         plot.ShowLegend(Alignment.LowerRight);
-        plot.Title("Latency CDF: rename into the directory -> connector acknowledged");
+        plot.Title("Latency CDF, file in place -> acknowledged");
         plot.XLabel("milliseconds (log scale)");
         plot.YLabel("% of files");
         return plot;

@@ -59,7 +59,7 @@ internal static class MarkdownReport
             md.AppendLine();
             md.AppendLine("## Pick path (BenchmarkDotNet, in process)");
             md.AppendLine();
-            md.AppendLine("Availability filter (cap, ejection, avoided connectors) + policy, per pick; connectors with mixed load and latency, one ejected.");
+            md.AppendLine("Availability filter (in-flight cap, connectors the file failed on) + policy, per pick; connectors with mixed load and latency, some at their cap.");
             md.AppendLine();
             md.AppendLine("| policy | connectors | ns / pick | picks / s | allocated / pick |");
             md.AppendLine("|---|---|---|---|---|");

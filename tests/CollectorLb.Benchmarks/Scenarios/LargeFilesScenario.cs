@@ -31,7 +31,7 @@ internal sealed class LargeFilesScenario : IScenario
         var ratio = ours / ceiling.MegabytesPerSecond;
         var what = $"{size.LargeFiles} files of {Figures.Mebibytes(size.LargeFileBytes)}";
         report.Rows.Add(new ResultRow(what, Figures.PerSecond(ours, "MB"), Figures.PerSecond(ceiling.MegabytesPerSecond, "MB") + $" (ceiling, {files.Count} in flight)", Figures.Percent(ratio), $"silo RSS {Figures.Mebibytes(before.ResidentBytes)} before, peak {Figures.Mebibytes(after.PeakResidentBytes)} during: +{Figures.Mebibytes(growth)}"));
-        report.Bars.Add(new ThroughputBar("b large files", ours, ceiling.MegabytesPerSecond, "MB/s"));
+        report.Bars.Add(new ThroughputBar($"b: {Figures.Mebibytes(size.LargeFileBytes)}", ours, ceiling.MegabytesPerSecond, "MB/s"));
         report.Targets.Add(new TargetCheck(">= 85 % of the ceiling", Figures.Percent(ratio), ratio >= 0.85));
         report.Targets.Add(new TargetCheck("silo RSS grows < 64 MiB", "+" + Figures.Mebibytes(growth), growth < 64L * 1024 * 1024));
     }

@@ -25,7 +25,7 @@ internal sealed class NfdumpConnectorsScenario : IScenario
 
         var ratio = ours / ceiling.FilesPerSecond;
         report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} real nfcapd files (15 KB)", Figures.PerSecond(ours, "files"), Figures.PerSecond(ceiling.FilesPerSecond, "files") + " (ceiling, 4-way loop)", Figures.Percent(ratio)));
-        report.Bars.Add(new ThroughputBar("f nfdump connectors", ours, ceiling.FilesPerSecond, "files/s"));
+        report.Bars.Add(new ThroughputBar("f: nfdump", ours, ceiling.FilesPerSecond, "files/s"));
         report.Targets.Add(new TargetCheck(">= 90 % of the ceiling", Figures.Percent(ratio), ratio >= 0.9));
     }
 }

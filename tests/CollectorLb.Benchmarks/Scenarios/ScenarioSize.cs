@@ -6,7 +6,7 @@ internal sealed record ScenarioSize
     public static ScenarioSize Full { get; } = new()
     {
         Name = "full",
-        WarmUpFiles = 64,
+        WarmUpFiles = 2_000,
         SmallFiles = 20_000,
         PacedRate = 500,
         PacedFiles = 3_000,

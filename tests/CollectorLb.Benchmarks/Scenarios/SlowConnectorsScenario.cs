@@ -32,7 +32,7 @@ internal sealed class SlowConnectorsScenario : IScenario
 
         var ratio = ours / theoretical;
         report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files at once", Figures.PerSecond(ours, "files"), Figures.PerSecond(theoretical, "files") + $" (theoretical: {connectors} x {cap} in flight / 100 ms)", Figures.Percent(ratio), $"plain loop at the same concurrency: {Figures.PerSecond(ceiling.FilesPerSecond, "files")}"));
-        report.Bars.Add(new ThroughputBar("c 100 ms connectors", ours, theoretical, "files/s"));
+        report.Bars.Add(new ThroughputBar("c: 100 ms", ours, theoretical, "files/s"));
         report.Targets.Add(new TargetCheck(">= 90 % of the theoretical maximum", Figures.Percent(ratio), ratio >= 0.9));
     }
 }

@@ -39,7 +39,7 @@ internal sealed class SmallFilesScenario : IScenario
         var ratio = ours / ceiling.FilesPerSecond;
         report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files at once", Figures.PerSecond(ours, "files"), Figures.PerSecond(ceiling.FilesPerSecond, "files") + $" (ceiling, {concurrency} in flight)", Figures.Percent(ratio), $"rename->ack p50/p95/p99 {burstLatency} (saturated: queueing)"));
         report.Rows.Add(new ResultRow($"{Figures.Count(paced.Expected)} files at {size.PacedRate} files/s", $"p50 {Figures.Milliseconds(pacedLatency.P50)}", Detail: $"rename->ack p50/p95/p99 {pacedLatency}, max {Figures.Milliseconds(pacedLatency.Max)}"));
-        report.Bars.Add(new ThroughputBar("a small files", ours, ceiling.FilesPerSecond, "files/s"));
+        report.Bars.Add(new ThroughputBar("a: 4 KiB", ours, ceiling.FilesPerSecond, "files/s"));
         report.Latencies.Add(new LatencySeries($"a: {size.PacedRate} files/s", paced.LatencyMilliseconds));
         report.Targets.Add(new TargetCheck(">= 70 % of the ceiling", Figures.Percent(ratio), ratio >= 0.7));
         report.Targets.Add(new TargetCheck(">= 2,000 files/s", Figures.PerSecond(ours, "files"), ours >= 2000));
