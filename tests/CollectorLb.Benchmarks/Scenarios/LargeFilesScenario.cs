@@ -16,13 +16,17 @@ internal sealed class LargeFilesScenario : IScenario
         var files = stage.MakeFiles(size.LargeFiles, size.LargeFileBytes);
         var totalBytes = size.LargeFiles * size.LargeFileBytes;
 
+        var ceilingCpu = CpuMeter.Start();
         var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, files.Count);
+        var ceilingUsed = ceilingCpu.Stop();
         log.WriteLine($"  b ceiling: {ceiling.MegabytesPerSecond:0} MB/s ({ceiling.Failed} failed)");
 
         var silo = await stage.StartSiloAsync(size);
         var before = silo.Memory;
         ProcessMemory.ResetPeak(silo.ProcessId);
+        var cpu = CpuMeter.Start(silo);
         var run = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
+        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count, ceilingUsed, files.Count);
         var after = silo.Memory;
         var ours = totalBytes / 1048576.0 / run.Elapsed.TotalSeconds;
         var growth = after.PeakResidentBytes - before.ResidentBytes;
@@ -30,7 +34,7 @@ internal sealed class LargeFilesScenario : IScenario
 
         var ratio = ours / ceiling.MegabytesPerSecond;
         var what = $"{size.LargeFiles} files of {Figures.Mebibytes(size.LargeFileBytes)}";
-        report.Rows.Add(new ResultRow(what, Figures.PerSecond(ours, "MB"), Figures.PerSecond(ceiling.MegabytesPerSecond, "MB") + $" (ceiling, {files.Count} in flight)", Figures.Percent(ratio), $"silo RSS {Figures.Mebibytes(before.ResidentBytes)} before, peak {Figures.Mebibytes(after.PeakResidentBytes)} during: +{Figures.Mebibytes(growth)}"));
+        report.Rows.Add(new ResultRow(what, Figures.PerSecond(ours, "MB"), Figures.PerSecond(ceiling.MegabytesPerSecond, "MB") + $" (ceiling, {files.Count} in flight)", Figures.Percent(ratio), $"silo RSS {Figures.Mebibytes(before.ResidentBytes)} before, peak {Figures.Mebibytes(after.PeakResidentBytes)} during: +{Figures.Mebibytes(growth)}; {cpuPerFile}"));
         report.Bars.Add(new ThroughputBar($"b: {Figures.Mebibytes(size.LargeFileBytes)}", ours, ceiling.MegabytesPerSecond, "MB/s"));
         report.Targets.Add(new TargetCheck(">= 85 % of the ceiling", Figures.Percent(ratio), ratio >= 0.85));
         report.Targets.Add(new TargetCheck("silo RSS grows < 64 MiB", "+" + Figures.Mebibytes(growth), growth < 64L * 1024 * 1024));

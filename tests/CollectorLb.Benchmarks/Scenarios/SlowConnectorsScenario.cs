@@ -25,13 +25,15 @@ internal sealed class SlowConnectorsScenario : IScenario
         var files = stage.MakeFiles(size.SlowFiles);
 
         var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, connectors * cap);
-        await stage.StartSiloAsync(size, warmUp: stage.MakeFiles(connectors * cap));
+        var silo = await stage.StartSiloAsync(size, warmUp: stage.MakeFiles(connectors * cap));
+        var cpu = CpuMeter.Start(silo);
         var run = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
+        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count);
         var ours = run.Expected / run.Elapsed.TotalSeconds;
         log.WriteLine($"  c ours: {ours:0} files/s of {theoretical:0} theoretical (ceiling loop {ceiling.FilesPerSecond:0})");
 
         var ratio = ours / theoretical;
-        report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files at once", Figures.PerSecond(ours, "files"), Figures.PerSecond(theoretical, "files") + $" (theoretical: {connectors} x {cap} in flight / 100 ms)", Figures.Percent(ratio), $"plain loop at the same concurrency: {Figures.PerSecond(ceiling.FilesPerSecond, "files")}"));
+        report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files at once", Figures.PerSecond(ours, "files"), Figures.PerSecond(theoretical, "files") + $" (theoretical: {connectors} x {cap} in flight / 100 ms)", Figures.Percent(ratio), $"plain loop at the same concurrency: {Figures.PerSecond(ceiling.FilesPerSecond, "files")}; {cpuPerFile}"));
         report.Bars.Add(new ThroughputBar("c: 100 ms", ours, theoretical, "files/s"));
         report.Targets.Add(new TargetCheck(">= 90 % of the theoretical maximum", Figures.Percent(ratio), ratio >= 0.9));
     }

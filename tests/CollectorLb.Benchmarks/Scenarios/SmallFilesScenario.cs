@@ -23,21 +23,25 @@ internal sealed class SmallFilesScenario : IScenario
         var files = stage.MakeFiles(size.SmallFiles);
         var pacedFiles = stage.MakeFiles(size.PacedFiles);
 
+        var ceilingCpu = CpuMeter.Start();
         var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, concurrency);
+        var ceilingUsed = ceilingCpu.Stop();
         log.WriteLine($"  a ceiling: {ceiling.FilesPerSecond:0} files/s ({ceiling.Failed} failed)");
 
-        await stage.StartSiloAsync(size);
+        var silo = await stage.StartSiloAsync(size);
+        var cpu = CpuMeter.Start(silo);
         var burst = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
+        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count, ceilingUsed, files.Count);
         var ours = burst.Expected / burst.Elapsed.TotalSeconds;
         var burstLatency = LatencySummary.Of(burst.LatencyMilliseconds);
-        log.WriteLine($"  a ours:    {ours:0} files/s, rename->ack {burstLatency}");
+        log.WriteLine($"  a ours:    {ours:0} files/s, rename->ack {burstLatency}; {cpuPerFile}");
 
         var paced = await stage.DeliverPacedAsync(pacedFiles, size.PacedRate, size.Timeout);
         var pacedLatency = LatencySummary.Of(paced.LatencyMilliseconds);
         log.WriteLine($"  a paced at {size.PacedRate} files/s: rename->ack {pacedLatency}");
 
         var ratio = ours / ceiling.FilesPerSecond;
-        report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files at once", Figures.PerSecond(ours, "files"), Figures.PerSecond(ceiling.FilesPerSecond, "files") + $" (ceiling, {concurrency} in flight)", Figures.Percent(ratio), $"rename->ack p50/p95/p99 {burstLatency} (saturated: queueing)"));
+        report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files at once", Figures.PerSecond(ours, "files"), Figures.PerSecond(ceiling.FilesPerSecond, "files") + $" (ceiling, {concurrency} in flight)", Figures.Percent(ratio), $"rename->ack p50/p95/p99 {burstLatency} (saturated: queueing); {cpuPerFile}"));
         report.Rows.Add(new ResultRow($"{Figures.Count(paced.Expected)} files at {size.PacedRate} files/s", $"p50 {Figures.Milliseconds(pacedLatency.P50)}", Detail: $"rename->ack p50/p95/p99 {pacedLatency}, max {Figures.Milliseconds(pacedLatency.Max)}"));
         report.Bars.Add(new ThroughputBar("a: 4 KiB", ours, ceiling.FilesPerSecond, "files/s"));
         report.Latencies.Add(new LatencySeries($"a: {size.PacedRate} files/s", paced.LatencyMilliseconds));
