@@ -33,7 +33,7 @@ internal static class BenchRunner
 
     /// <summary>Returns the written report's path; exit code 1 when a scenario could not finish.</summary>
     public static async Task<(string ReportPath, bool AllFinished)> RunAsync(
-        IReadOnlyList<IScenario> scenarios, ScenarioSize size, bool runPicks, string outputFolder, TextWriter log)
+        IReadOnlyList<IScenario> scenarios, ScenarioSize size, bool runPicks, string outputFolder, string? reportName, TextWriter log)
     {
         var started = Stopwatch.GetTimestamp();
         var reports = new List<ScenarioReport>();
@@ -55,7 +55,7 @@ internal static class BenchRunner
         }
 
         Directory.CreateDirectory(outputFolder);
-        var name = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (size == ScenarioSize.Full ? string.Empty : "-" + size.Name);
+        var name = reportName ?? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (size == ScenarioSize.Full ? string.Empty : "-" + size.Name);
         var chart = name + ".png";
         ChartRenderer.Render(Path.Combine(outputFolder, chart), reports);
         var reportPath = Path.Combine(outputFolder, name + ".md");

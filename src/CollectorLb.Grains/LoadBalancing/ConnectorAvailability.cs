@@ -13,8 +13,10 @@ internal static class ConnectorAvailability
     {
         into.Clear();
         var avoided = 0;
-        foreach (var connector in healthy)
+        // Index loops: foreach over the interface would box an enumerator on every pick.
+        for (var i = 0; i < healthy.Count; i++)
         {
+            var connector = healthy[i];
             if (connector.InFlight >= maxInFlightPerConnector)
             {
                 continue;
@@ -32,11 +34,11 @@ internal static class ConnectorAvailability
         if (into.Count == 0 && avoided > 0)
         {
             // Only connectors this file failed on are left: better one of them than waiting.
-            foreach (var connector in healthy)
+            for (var i = 0; i < healthy.Count; i++)
             {
-                if (connector.InFlight < maxInFlightPerConnector)
+                if (healthy[i].InFlight < maxInFlightPerConnector)
                 {
-                    into.Add(connector);
+                    into.Add(healthy[i]);
                 }
             }
         }

@@ -18,8 +18,11 @@ internal sealed class LeastOutstandingPolicy : ILoadBalancingPolicy
 
         var fewest = int.MaxValue;
         var ties = 0;
-        foreach (var connector in available)
+
+        // Index loops: foreach over the interface would box an enumerator on every pick.
+        for (var i = 0; i < available.Count; i++)
         {
+            var connector = available[i];
             if (connector.InFlight < fewest)
             {
                 (fewest, ties) = (connector.InFlight, 1);
@@ -32,11 +35,11 @@ internal sealed class LeastOutstandingPolicy : ILoadBalancingPolicy
 
         // Rotate among equally loaded connectors so an idle pool spreads files evenly.
         var wanted = (int)(_counter++ % (uint)ties);
-        foreach (var connector in available)
+        for (var i = 0; i < available.Count; i++)
         {
-            if (connector.InFlight == fewest && wanted-- == 0)
+            if (available[i].InFlight == fewest && wanted-- == 0)
             {
-                return connector;
+                return available[i];
             }
         }
 
