@@ -13,6 +13,9 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 {
     public const string InflightFolderName = ".inflight";
 
+    /// <summary>Left in a claim folder when an upload starts: after a crash it says the connector may already have the file.</summary>
+    private const string AttemptMarkerName = ".attempted";
+
     private readonly SpoolOptions _options = options.Value;
     private long _claimSequence;
 
@@ -85,26 +88,42 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         {
             var claimId = Path.GetFileName(claimDirectory);
             var files = Directory.GetFiles(claimDirectory);
-            if (files.Length == 0)
+            if (!files.Any(f => !Path.GetFileName(f).StartsWith('.')))
             {
                 TryRemoveDirectory(claimDirectory);
                 continue;
             }
 
-            foreach (var file in files)
+            foreach (var file in files.Where(f => !Path.GetFileName(f).StartsWith('.')))
             {
                 yield return new FileKey(HostId, claimId, Path.GetFileName(file));
             }
         }
     }
 
+    /// <summary>Records that an upload of the file starts.</summary>
+    public void MarkAttempted(FileKey key) =>
+        File.Create(Path.Combine(ClaimDirectoryOf(key), AttemptMarkerName)).Dispose();
+
+    /// <summary>True when an earlier run started uploading this file: its outcome may have been lost.</summary>
+    public bool WasAttempted(FileKey key) => File.Exists(Path.Combine(ClaimDirectoryOf(key), AttemptMarkerName));
+
     /// <summary>Removes an acknowledged file and its claim folder. Idempotent.</summary>
     public void Delete(FileKey key)
     {
-        var path = PathOf(key);
-        File.Delete(path);
-        TryRemoveDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(PathOf(key));
+        RemoveClaim(key);
     }
+
+    /// <summary>Removes what is left of a claim once its file has gone elsewhere (deleted or quarantined).</summary>
+    public void RemoveClaim(FileKey key)
+    {
+        var claimDirectory = ClaimDirectoryOf(key);
+        File.Delete(Path.Combine(claimDirectory, AttemptMarkerName));
+        TryRemoveDirectory(claimDirectory);
+    }
+
+    private string ClaimDirectoryOf(FileKey key) => Path.GetDirectoryName(PathOf(key))!;
 
     private static void TryRemoveDirectory(string directory)
     {
@@ -112,7 +131,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         {
             Directory.Delete(directory);
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Not empty or gone already: either way nothing of ours to remove.
         }

@@ -1,5 +1,6 @@
 using CollectorLb.Grains;
 using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Health;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Benchmark;
 using CollectorLb.Silo.Configuration;
@@ -26,6 +27,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.SectionName));
 
         services.AddDeliveryServices();
+        services.AddHostedService<UploadDrain>();
         services.AddSingleton<NfcapdSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<NfcapdSupervisor>());
         services.AddSingleton<DirectoryWatcher>();
@@ -39,6 +41,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<IBenchmarkJournal, BenchmarkJournal>();
         services.AddSingleton<IFileUploader, HttpFileUploader>();
         services.AddSingleton<IRegistryClient, HttpRegistryClient>();
+        services.AddSingleton<IConnectorProber, HttpConnectorProber>();
 
         // One pooled handler per process; no redirects (a connector never moves a file elsewhere);
         // the total time of an upload is bounded by Polly, the connect time by the handler.
@@ -55,6 +58,10 @@ public static class CollectorServiceCollectionExtensions
                 var upload = context.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
                 pipeline.AddTimeout(TimeSpan.FromSeconds(upload.TimeoutSeconds));
             });
+
+        services.AddHttpClient(HttpConnectorProber.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, ConnectTimeout = TimeSpan.FromSeconds(2) })
+            .AddResilienceHandler("probe", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(2)));
 
         services.AddHttpClient(HttpRegistryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })

@@ -22,6 +22,11 @@ public static class SiloApplication
         builder.AddCollectorLbSilo();
         builder.Services.AddCollectorServices(builder.Configuration);
         builder.Services.AddHealthChecks();
+        builder.Services.Configure<HostOptions>(host =>
+        {
+            var grace = builder.Configuration.GetValue<double?>("CollectorLb:Delivery:ShutdownGraceSeconds") ?? new Grains.Options.DeliveryOptions().ShutdownGraceSeconds;
+            host.ShutdownTimeout = TimeSpan.FromSeconds(grace + 30);
+        });
 
         var app = builder.Build();
         app.MapHealthChecks("/healthz");

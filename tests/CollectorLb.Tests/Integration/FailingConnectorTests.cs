@@ -36,7 +36,7 @@ public class FailingConnectorTests
             () => harness.Connectors.All(c => c.RequestCount >= 3),
             () => $"requests: {string.Join(", ", harness.Connectors.Select(c => c.RequestCount))}");
 
-        Assert.Equal(3, Directory.EnumerateFiles(harness.SpoolDirectory, "*", SearchOption.AllDirectories).Count());
+        Assert.Equal(3, harness.SpooledFiles().Count);
         Assert.Empty(harness.AllReceived);
 
         harness.Connectors[1].Mode = ConnectorMode.Success;

@@ -87,9 +87,13 @@ public sealed class CollectorHarness : IAsyncDisposable
         return files;
     }
 
-    /// <summary>Files of the flow directory and the spool that are still on disk (claim folders not counted).</summary>
+    /// <summary>Every file still under the flow directory: waiting, claimed, quarantined, or our own markers.</summary>
     public IReadOnlyList<string> FilesOnDisk() =>
         Directory.EnumerateFiles(FlowDirectory, "*", SearchOption.AllDirectories).ToList();
+
+    /// <summary>Flow files claimed into the spool and not yet delivered.</summary>
+    public IReadOnlyList<string> SpooledFiles() =>
+        Directory.EnumerateFiles(SpoolDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList();
 
     public async Task WaitUntilDeliveredAsync(IReadOnlyDictionary<string, string> expected, TimeSpan? timeout = null)
     {
@@ -154,7 +158,11 @@ public sealed class CollectorHarness : IAsyncDisposable
             ["CollectorLb:Delivery:RetryBaseDelaySeconds"] = "0.2",
             ["CollectorLb:Delivery:RetryMaxDelaySeconds"] = "1",
             ["CollectorLb:Delivery:NoConnectorRetrySeconds"] = "0.3",
+            ["CollectorLb:Delivery:MaxAttempts"] = "50",
             ["CollectorLb:Pool:RegistryRefreshSeconds"] = "1",
+            ["CollectorLb:Pool:EjectionSeconds"] = "0.5",
+            ["CollectorLb:Pool:MaxEjectionSeconds"] = "2",
+            ["CollectorLb:Pool:PingSeconds"] = "0.2",
         };
         foreach (var (key, value) in options.Settings)
         {
@@ -167,7 +175,11 @@ public sealed class CollectorHarness : IAsyncDisposable
             host.Configuration.AddInMemoryCollection(settings);
             host.Services.AddCollectorServices(host.Configuration);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddCollectorLbStorage());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddCollectorLbStorage();
+            silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
