@@ -11,6 +11,8 @@ public class FailingConnectorTests
     [InlineData(ConnectorMode.Hang)]
     [InlineData(ConnectorMode.SuccessButErrorResult)]
     [InlineData(ConnectorMode.NotJson)]
+    [InlineData(ConnectorMode.Redirect)]
+    [InlineData(ConnectorMode.ResetMidBody)]
     public async Task OneConnectorFailing_EveryFileIsDeliveredByTheOther(ConnectorMode failure)
     {
         await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorModes = [failure, ConnectorMode.Success] });
@@ -23,6 +25,25 @@ public class FailingConnectorTests
         Assert.True(failing.RequestCount > 0, "the failing connector was never tried");
         Assert.Equal(files.Keys.Order(), healthy.Received.Select(r => r.FileName).Order());
         Assert.All(healthy.Received, r => Assert.Equal(files[r.FileName], r.Sha256Hex));
+        await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => $"{harness.FilesOnDisk().Count} files on disk");
+    }
+
+    [Fact]
+    public async Task ConnectorAnsweringSuccessAfterTheTimeout_DoesNotCountAsDelivered()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
+        {
+            ConnectorModes = [ConnectorMode.Slow, ConnectorMode.Success],
+            Settings = new Dictionary<string, string?> { ["CollectorLb:Upload:TimeoutSeconds"] = "0.5" },
+        });
+        var late = harness.Connectors[0];
+        late.Delay = TimeSpan.FromSeconds(2);
+
+        var files = harness.DropFiles(10);
+        await harness.WaitUntilDeliveredAsync(files);
+
+        Assert.True(late.RequestCount > 0, "the late connector was never tried");
+        Assert.Equal(files.Keys.Order(), harness.Connectors[1].Received.Select(r => r.FileName).Order());
         await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => $"{harness.FilesOnDisk().Count} files on disk");
     }
 

@@ -44,6 +44,16 @@ public sealed class CollectorHarness : IAsyncDisposable
 
     public IEnumerable<ReceivedFile> AllReceived => Connectors.SelectMany(c => c.Received);
 
+    public string QuarantineDirectory => Path.Combine(FlowDirectory, "quarantine");
+
+    /// <summary>What the quarantine folder's sidecars say, read as the silo reads them.</summary>
+    public IReadOnlyList<CollectorLb.Abstractions.Quarantine.QuarantinedFile> Quarantined() =>
+        SiloServices.GetRequiredService<QuarantineStore>().List();
+
+    /// <summary>Rows in the silo's reminder table, whoever registered them.</summary>
+    public async Task<int> ReminderRowsAsync() =>
+        (await SiloServices.GetRequiredService<Orleans.IReminderTable>().ReadRows(0, uint.MaxValue)).Reminders.Count;
+
     public static async Task<CollectorHarness> StartAsync(HarnessOptions? options = null)
     {
         options ??= new HarnessOptions();

@@ -1,0 +1,91 @@
+using System.Diagnostics;
+using CollectorLb.DevServices;
+using CollectorLb.Tests.TestSupport;
+
+namespace CollectorLb.Tests.Reliability;
+
+public class DiskSurpriseTests
+{
+    [Fact]
+    public async Task ClaimedFileRemovedBySomeoneElse_IsReportedInQuarantineAndTheSiloGoesOn()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorModes = [ConnectorMode.Fail500, ConnectorMode.Fail500] });
+        harness.DropFiles(1);
+        await Eventually.TrueAsync(() => harness.Connectors.Sum(c => c.RequestCount) >= 1, () => "first attempt failed");
+
+        File.Delete(harness.SpooledFiles().Single());
+
+        await Eventually.TrueAsync(() => harness.Quarantined().Count == 1, () => "reported");
+        var record = harness.Quarantined().Single();
+        Assert.Contains("disappeared", record.Reason);
+        Assert.Null(record.Path);
+
+        harness.Connectors[0].Mode = ConnectorMode.Success;
+        var next = harness.DropFiles(3, prefix: "nfcapd.20261127050");
+        await harness.WaitUntilDeliveredAsync(next);
+    }
+
+    [Fact]
+    public async Task FileTruncatedDuringItsUpload_IsNotCountedAsDeliveredAndEndsInQuarantineAsTorn()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
+        {
+            ConnectorCount = 1,
+            ConnectorModes = [ConnectorMode.Slow],
+            Settings = new Dictionary<string, string?> { ["CollectorLb:Upload:TimeoutSeconds"] = "30" },
+        });
+        var connector = harness.Connectors[0];
+        connector.Delay = TimeSpan.FromSeconds(1);
+        var content = FlowFiles.Sample(FlowFiles.LargeSample);
+        var big = new byte[64 * 1024 * 1024];
+        content.CopyTo(big, 0);
+        FlowFiles.RenameInto(harness.FlowDirectory, "nfcapd.202611270500", big);
+        await Eventually.TrueAsync(() => connector.InFlight == 1, () => "upload running");
+
+        using (var file = new FileStream(harness.SpooledFiles().Single(), FileMode.Open, FileAccess.Write))
+        {
+            file.SetLength(1000);
+        }
+
+        connector.Mode = ConnectorMode.Success;
+        await Eventually.TrueAsync(() => harness.Quarantined().Count == 1, () => $"quarantined; received {connector.Received.Count}");
+        Assert.Empty(connector.Received);
+        Assert.Contains("torn", harness.Quarantined().Single().Reason);
+    }
+
+    [Fact]
+    public async Task SparseFileOf2GiB_IsStreamedWithFlatMemory()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
+        {
+            ConnectorCount = 1,
+            Settings = new Dictionary<string, string?> { ["CollectorLb:Upload:TimeoutSeconds"] = "600" },
+        });
+        var staging = Path.Combine(harness.FlowDirectory, ".staging-sparse");
+        using (var file = new FileStream(staging, FileMode.CreateNew, FileAccess.Write))
+        {
+            file.Write(FlowFiles.Sample(FlowFiles.SmallSample));
+            file.SetLength(2L * 1024 * 1024 * 1024);
+        }
+
+        using var process = Process.GetCurrentProcess();
+        GC.Collect();
+        process.Refresh();
+        var baseline = process.WorkingSet64;
+        var peak = baseline;
+        File.Move(staging, Path.Combine(harness.FlowDirectory, "nfcapd.202611270501"));
+        await Eventually.TrueAsync(
+            () =>
+            {
+                process.Refresh();
+                peak = Math.Max(peak, process.WorkingSet64);
+                return harness.Connectors[0].Received.Count == 1;
+            },
+            () => "2 GiB delivered",
+            TimeSpan.FromMinutes(5));
+
+        Assert.Equal(2L * 1024 * 1024 * 1024, harness.Connectors[0].Received.Single().Length);
+        Assert.True(peak - baseline < 256L * 1024 * 1024, $"working set grew by {(peak - baseline) / 1048576} MiB while 2 GiB went through");
+        File.Delete(harness.Connectors[0].Received.Single().StoredPath);
+    }
+}
