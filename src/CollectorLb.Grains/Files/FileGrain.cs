@@ -432,7 +432,7 @@ internal sealed partial class FileGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "upload of {FileName} to {Connector} failed (attempt {Attempt}): {Error}; retrying in {DelaySeconds:0.0} s")]
     private static partial void LogAttemptFailed(ILogger logger, string fileName, string connector, int attempt, string error, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "no connector available for {FileName}; it waits on disk until the registry lists one")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no connector free for {FileName} (none listed, all busy or all ejected); it waits on disk")]
     private static partial void LogNoConnector(ILogger logger, string fileName);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "quarantined {FileName}: {Reason} -> {Path}")]

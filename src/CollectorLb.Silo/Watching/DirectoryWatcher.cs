@@ -96,6 +96,11 @@ internal sealed partial class DirectoryWatcher(
         {
             LogDirectoryError(logger, ex, spool.FlowDirectory);
         }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The watcher must outlive any one bad entry: what it missed, the next rescan finds.
+            LogSignalFailed(logger, ex, signal.Kind, signal.Path ?? "(directory)");
+        }
     }
 
     private async Task ConsiderAsync(string path, bool renamedInto, CancellationToken cancellationToken)
@@ -134,7 +139,7 @@ internal sealed partial class DirectoryWatcher(
 
     private async Task RetryUnreportedAsync(CancellationToken cancellationToken)
     {
-        foreach (var (key, size) in _unreported.ToList())
+        foreach (var (key, size) in _unreported.ToArray())
         {
             await ReportAsync(key, size, cancellationToken);
         }
@@ -199,6 +204,9 @@ internal sealed partial class DirectoryWatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ignoring {Name}: a {Kind}, not a regular file")]
     private static partial void LogIgnored(ILogger logger, string name, UnixFileKind kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "handling {Kind} of {Path} failed; the next rescan tries again")]
+    private static partial void LogSignalFailed(ILogger logger, Exception exception, WatchSignalKind kind, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "could not read the flow directory {Directory}")]
     private static partial void LogDirectoryError(ILogger logger, Exception exception, string directory);

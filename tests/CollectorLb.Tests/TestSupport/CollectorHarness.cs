@@ -3,6 +3,7 @@ using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 
 namespace CollectorLb.Tests.TestSupport;
@@ -142,6 +143,9 @@ public sealed class CollectorHarness : IAsyncDisposable
                 Name = $"connector-{i + 1}",
                 OutputDirectory = _root.Combine($"connector-{i + 1}"),
                 Mode = i < options.ConnectorModes.Count ? options.ConnectorModes[i] : ConnectorMode.Success,
+                FailureRate = options.FailureRate,
+                HangLimit = options.HangLimit,
+                Random = new Random(17 + i),
             }));
         }
 
@@ -180,8 +184,15 @@ public sealed class CollectorHarness : IAsyncDisposable
         }
 
         var builder = new InProcessTestClusterBuilder(1);
+        var logDirectory = Environment.GetEnvironmentVariable("COLLECTORLB_TEST_LOGS");
         builder.ConfigureSiloHost((_, host) =>
         {
+            if (logDirectory is not null)
+            {
+                Directory.CreateDirectory(logDirectory);
+                host.Logging.AddProvider(new FileLoggerProvider(Path.Combine(logDirectory, $"{Path.GetFileName(_root.Path)}.log")));
+            }
+
             host.Configuration.AddInMemoryCollection(settings);
             host.Services.AddCollectorServices(host.Configuration);
         });
