@@ -4,8 +4,9 @@ namespace CollectorLb.Grains.Validation;
 
 /// <summary>
 /// A cheap look at an nfcapd file's header before it is sent: magic <c>0xA50C</c>, layout version 1 or 2, and for
-/// version 2 compression 0-4, no encryption and <c>40 &lt; offAppendix &lt;= size</c> (nfcapd writes the appendix
-/// offset last, so a torn or unfinished file fails it). A file that fails is quarantined, never sent.
+/// version 2 compression 0-4, no encryption and <c>40 &lt;= offAppendix &lt;= size</c> (nfcapd writes 0 there until
+/// it closes the file, so a torn or unfinished file fails it; an interval without flows has its appendix right
+/// after the 40-byte header). A file that fails is quarantined, never sent.
 /// </summary>
 public static class FlowFileCheck
 {
@@ -69,8 +70,8 @@ public static class FlowFileCheck
         }
 
         var appendixOffset = BinaryPrimitives.ReadInt64LittleEndian(header[24..]);
-        return appendixOffset > HeaderBytes && appendixOffset <= size
+        return appendixOffset >= HeaderBytes && appendixOffset <= size
             ? null
-            : $"torn or unfinished file: appendix offset {appendixOffset} outside 41..{size}";
+            : $"torn or unfinished file: appendix offset {appendixOffset} outside {HeaderBytes}..{size}";
     }
 }

@@ -1,9 +1,10 @@
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
+using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Reliability;
 
-public class ChaosTests
+public class ChaosTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task ChaosRun_2000Files_FlakyConnectorsFlappingRegistryAndOneConnectorRemoved_EveryFileDelivered()
@@ -47,6 +48,7 @@ public class ChaosTests
         Assert.Equal(files.Keys.Order(), received.Select(r => r.FileName).Distinct().Order());
         Assert.All(received, r => Assert.Equal(files[r.FileName], r.Sha256Hex));
         Assert.Empty(harness.Quarantined());
+        output.WriteLine($"chaos: files 2000, delivered {received.Select(r => r.FileName).Distinct().Count()}, uploads acknowledged {received.Count}, duplicates {received.Count - received.Select(r => r.FileName).Distinct().Count()}, requests {harness.Connectors.Sum(c => c.RequestCount)}, quarantined 0");
         await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => $"{harness.FilesOnDisk().Count} files on disk");
     }
 }

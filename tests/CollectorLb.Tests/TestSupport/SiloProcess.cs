@@ -51,6 +51,55 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>A silo on free ports talking to <paramref name="registryPort"/>, nfcapd off unless asked, fast test timings.</summary>
+    public static Dictionary<string, string> TestEnvironment(int registryPort, int httpPort) => new()
+    {
+        ["REGISTRY_IP"] = "127.0.0.1",
+        ["REGISTRY_PORT"] = registryPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CollectorLb__HostId"] = "process-host",
+        ["CollectorLb__Nfcapd__Enabled"] = "false",
+        ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CollectorLb__Watcher__RescanSeconds"] = "1",
+        ["CollectorLb__Delivery__RetryBaseDelaySeconds"] = "0.2",
+        ["CollectorLb__Delivery__RetryMaxDelaySeconds"] = "1",
+        ["CollectorLb__Pool__RegistryRefreshSeconds"] = "1",
+    };
+
+    /// <summary>Waits until <c>/healthz</c> answers.</summary>
+    public async Task WaitUntilHealthyAsync(int httpPort, TimeSpan timeout)
+    {
+        using var http = new HttpClient();
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (HasExited)
+                {
+                    throw new InvalidOperationException($"the silo exited with {ExitCode}:\n{Output}");
+                }
+
+                try
+                {
+                    using var response = await http.GetAsync($"http://127.0.0.1:{httpPort}/healthz");
+                    return response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            () => "healthz answers; output:\n" + Output,
+            timeout);
+    }
+
+    /// <summary>SIGKILL: no chance to clean up, as when a node dies.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var startInfo = new ProcessStartInfo("dotnet")

@@ -10,6 +10,7 @@ public class FlowFileCheckTests
     [InlineData(FlowFiles.LargeSample)]
     [InlineData(FlowFiles.SmallSample)]
     [InlineData(FlowFiles.EmptyIntervalSample)]
+    [InlineData(FlowFiles.NoTrafficSample)]
     public void FindProblem_FilesNfcapdWrote_AreFine(string sample)
     {
         Assert.Null(FlowFileCheck.FindProblem(FlowFiles.SamplePath(sample)));
