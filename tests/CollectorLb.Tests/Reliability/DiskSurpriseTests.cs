@@ -88,4 +88,31 @@ public class DiskSurpriseTests
         Assert.True(peak - baseline < 256L * 1024 * 1024, $"working set grew by {(peak - baseline) / 1048576} MiB while 2 GiB went through");
         File.Delete(harness.Connectors[0].Received.Single().StoredPath);
     }
+
+    [Fact]
+    public async Task FileWithoutReadPermission_IsQuarantinedWithTheReason_AndTheSiloGoesOn()
+    {
+        using var directory = new TempDirectory("permissions");
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
+        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
+        registry.Register(connector.Name, connector.Url);
+        var flowDirectory = directory.Combine("netflows");
+        Directory.CreateDirectory(flowDirectory);
+        var unreadable = Path.Combine(flowDirectory, "nfcapd.202611270510");
+        File.WriteAllBytes(unreadable, FlowFiles.Distinct(1));
+        File.SetUnixFileMode(unreadable, UnixFileMode.None);
+        File.WriteAllBytes(Path.Combine(flowDirectory, "nfcapd.202611270511"), FlowFiles.Distinct(2));
+
+        var httpPort = FreePorts.Tcp();
+        await using var silo = SiloProcess.StartUnprivileged(directory.Path, SiloProcess.TestEnvironment(registry.Port, httpPort));
+        await silo.WaitUntilHealthyAsync(httpPort, TimeSpan.FromSeconds(60));
+
+        await Eventually.TrueAsync(() => connector.Received.Any(r => r.FileName == "nfcapd.202611270511"), () => "readable file delivered\n" + silo.Output);
+        var quarantined = Path.Combine(flowDirectory, "quarantine", "nfcapd.202611270510");
+        await Eventually.TrueAsync(() => File.Exists(quarantined + ".json"), () => "unreadable file quarantined\n" + silo.Output);
+        Assert.Contains("cannot read the file", File.ReadAllText(quarantined + ".json"));
+        Assert.Equal(FlowFiles.Distinct(1), File.ReadAllBytes(quarantined));
+        Assert.DoesNotContain(connector.Received, r => r.FileName == "nfcapd.202611270510");
+        Assert.False(silo.HasExited);
+    }
 }

@@ -100,15 +100,46 @@ public sealed class SiloProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
+        Start(workingDirectory, environment, "dotnet", [SiloAssemblyPath]);
+
+    /// <summary>
+    /// Runs the silo as the unprivileged user <c>nobody</c> (root reads every file, so permission problems need
+    /// another user). The build output is copied into <paramref name="workingDirectory"/>, which is opened to all.
+    /// </summary>
+    public static SiloProcess StartUnprivileged(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        var binary = Path.Combine(workingDirectory, "silo-bin");
+        var source = Path.GetDirectoryName(SiloAssemblyPath)!;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(binary, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(workingDirectory, "*", SearchOption.AllDirectories).Append(workingDirectory))
+        {
+            File.SetUnixFileMode(directory, (UnixFileMode)0x1FF);
+        }
+
+        var unprivileged = new Dictionary<string, string>(environment) { ["HOME"] = workingDirectory, ["DOTNET_CLI_HOME"] = workingDirectory };
+        return Start(workingDirectory, unprivileged, "setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(binary, "CollectorLb.Silo.dll")]);
+    }
+
+    private static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string program, IReadOnlyList<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        startInfo.ArgumentList.Add(SiloAssemblyPath);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         foreach (var (name, value) in environment)
         {
             startInfo.Environment[name] = value;
