@@ -26,6 +26,23 @@ public class DiskSurpriseTests
     }
 
     [Fact]
+    public async Task FileDeletedBySomeoneElseDuringItsUpload_StillArrivesWholeAndTheSpoolEndsClean()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorCount = 1, ConnectorModes = [ConnectorMode.Slow] });
+        var connector = harness.Connectors[0];
+        connector.Delay = TimeSpan.FromSeconds(1);
+        var files = harness.DropFiles(1);
+        await Eventually.TrueAsync(() => connector.InFlight == 1, () => "upload running");
+
+        // The upload holds the file open, so its bytes stay readable after the name is gone.
+        File.Delete(harness.SpooledFiles().Single());
+
+        await harness.WaitUntilDeliveredAsync(files);
+        Assert.Equal(files.Values.Single(), connector.Received.Single().Sha256Hex);
+        await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => string.Join(", ", harness.FilesOnDisk()));
+    }
+
+    [Fact]
     public async Task FileTruncatedDuringItsUpload_IsNotCountedAsDeliveredAndEndsInQuarantineAsTorn()
     {
         await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
