@@ -18,6 +18,13 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 
     private readonly SpoolOptions _options = options.Value;
     private long _claimSequence;
+    private int _claimed;
+
+    /// <summary>Raised when a claimed file leaves the spool (delivered or quarantined): room for another claim.</summary>
+    public event Action? ClaimReleased;
+
+    /// <summary>Files claimed and not yet delivered or quarantined; bounds how many grains are busy at once.</summary>
+    public int ClaimedCount => Volatile.Read(ref _claimed);
 
     public string HostId => _options.HostId;
 
@@ -51,6 +58,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         try
         {
             File.Move(path, Path.Combine(claimDirectory, fileName));
+            Interlocked.Increment(ref _claimed);
             return new FileKey(HostId, claimId, fileName);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -76,7 +84,14 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         return Path.Combine(InflightDirectory, key.ClaimId, key.FileName);
     }
 
-    /// <summary>Claimed files left from before (a restart, a crash): each must be brought back to its grain.</summary>
+    /// <summary>Claimed files left from before (a restart, a crash), counted as claimed: each must go back to its grain.</summary>
+    public IReadOnlyList<FileKey> RecoverClaims()
+    {
+        var claims = EnumerateClaimed().ToList();
+        Volatile.Write(ref _claimed, claims.Count);
+        return claims;
+    }
+
     public IEnumerable<FileKey> EnumerateClaimed()
     {
         if (!Directory.Exists(InflightDirectory))
@@ -120,20 +135,26 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     {
         var claimDirectory = ClaimDirectoryOf(key);
         File.Delete(Path.Combine(claimDirectory, AttemptMarkerName));
-        TryRemoveDirectory(claimDirectory);
+        if (TryRemoveDirectory(claimDirectory))
+        {
+            Interlocked.Decrement(ref _claimed);
+            ClaimReleased?.Invoke();
+        }
     }
 
     private string ClaimDirectoryOf(FileKey key) => Path.GetDirectoryName(PathOf(key))!;
 
-    private static void TryRemoveDirectory(string directory)
+    private static bool TryRemoveDirectory(string directory)
     {
         try
         {
             Directory.Delete(directory);
+            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Not empty or gone already: either way nothing of ours to remove.
+            return false;
         }
     }
 
