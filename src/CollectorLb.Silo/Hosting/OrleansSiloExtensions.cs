@@ -2,6 +2,7 @@ using CollectorLb.Grains;
 using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Configuration;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace CollectorLb.Silo.Hosting;
 
@@ -23,6 +24,9 @@ public static class OrleansSiloExtensions
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort, serviceId: ServiceId, clusterId: ClusterId);
             silo.Configure<SiloOptions>(options => options.SiloName = spool.HostId);
             silo.AddCollectorLbStorage();
+
+            // The official Orleans dashboard is served by the CollectorLb dashboard (an Orleans client); each silo reports to it.
+            silo.AddDashboard();
         });
         return builder;
     }
