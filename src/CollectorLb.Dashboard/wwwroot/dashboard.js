@@ -8,7 +8,9 @@ let lastHosts = "";
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
-  Object.assign(node, props || {});
+  const { dataset, ...rest } = props || {};
+  Object.assign(node, rest);
+  Object.assign(node.dataset, dataset || {});
   for (const child of children) {
     if (child !== null && child !== undefined) node.append(child instanceof Node ? child : String(child));
   }
@@ -105,7 +107,16 @@ function drawChart(svg, points, series) {
   for (const s of series) {
     let segment = [];
     const flush = () => {
-      if (segment.length) {
+      if (segment.length === 1) {
+        // A lone minute with samples: a dot, since a one-point line draws nothing.
+        const [cx, cy] = segment[0].split(",");
+        const dot = document.createElementNS(ns, "circle");
+        dot.setAttribute("cx", cx);
+        dot.setAttribute("cy", cy);
+        dot.setAttribute("r", "3");
+        dot.setAttribute("fill", s.color);
+        nodes.push(dot);
+      } else if (segment.length) {
         const line = document.createElementNS(ns, "polyline");
         line.setAttribute("points", segment.join(" "));
         line.setAttribute("fill", "none");
