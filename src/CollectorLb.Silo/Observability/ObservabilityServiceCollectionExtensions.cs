@@ -4,6 +4,7 @@ using CollectorLb.Grains.Observability;
 using CollectorLb.Silo.Observability.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
 
 namespace CollectorLb.Silo.Observability;
 
@@ -35,7 +36,9 @@ public static class ObservabilityServiceCollectionExtensions
     public static IServiceCollection AddCollectorTelemetry(this IServiceCollection services)
     {
         var latencyBuckets = new ExplicitBucketHistogramConfiguration { Boundaries = LatencyBuckets.Bounds };
-        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
             .AddMeter(CollectorMetrics.MeterName, OrleansMeterName)
             .AddView("collectorlb.upload.duration", latencyBuckets)
             .AddView("collectorlb.delivery.latency", latencyBuckets)
@@ -66,6 +69,9 @@ public static class ObservabilityServiceCollectionExtensions
         app.MapPrometheusScrapingEndpoint("/metrics");
         return app;
     }
+
+    /// <summary>The <c>service_name</c> of <c>target_info</c>.</summary>
+    private const string ServiceName = "collectorlb-silo";
 
     /// <summary>The meter Orleans publishes its own instruments on.</summary>
     private const string OrleansMeterName = "Microsoft.Orleans";
