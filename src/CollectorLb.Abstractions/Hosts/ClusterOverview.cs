@@ -16,7 +16,7 @@ public sealed record ClusterOverview
     [Id(5)] public int UploadsInFlight { get; init; }
     [Id(6)] public long Backlog { get; init; }
 
-    /// <summary>Delivered files per second over the last <see cref="RateWindow"/>.</summary>
+    /// <summary>Delivered files per second over the last <see cref="RateWindow"/> (and the slot still filling).</summary>
     [Id(7)] public double FilesPerSecond { get; init; }
 
     /// <summary>Delivered bytes per second over the last <see cref="RateWindow"/>.</summary>

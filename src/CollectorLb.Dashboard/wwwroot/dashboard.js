@@ -140,15 +140,18 @@ function drawChart(svg, points, series) {
   svg.replaceChildren(...nodes);
 }
 
+// In the order things happened: a requeued file was quarantined before its later attempts.
 function timeline(f) {
   const t = f.timeline;
-  const parts = [el("b", {}, `detected ${time(t.detectedAt)}`)];
-  if (t.firstAttemptAt) parts.push(` · first attempt ${since(t.detectedAt, t.firstAttemptAt)}`);
-  if (t.lastAttemptAt && t.lastAttemptAt !== t.firstAttemptAt) parts.push(` · last attempt ${since(t.detectedAt, t.lastAttemptAt)}`);
-  if (t.sentAt) parts.push(` · sent ${since(t.detectedAt, t.sentAt)}`);
-  if (t.deletedAt) parts.push(` · deleted ${since(t.detectedAt, t.deletedAt)}`);
-  if (t.quarantinedAt) parts.push(` · quarantined ${since(t.detectedAt, t.quarantinedAt)}`);
-  return el("span", { className: "timeline" }, ...parts);
+  const steps = [
+    ["first attempt", t.firstAttemptAt],
+    ["last attempt", t.lastAttemptAt !== t.firstAttemptAt ? t.lastAttemptAt : null],
+    ["sent", t.sentAt],
+    ["deleted", t.deletedAt],
+    ["quarantined", t.quarantinedAt],
+  ].filter(([, at]) => at).sort((a, b) => new Date(a[1]) - new Date(b[1]));
+  return el("span", { className: "timeline" }, el("b", {}, `detected ${time(t.detectedAt)}`),
+    ...steps.map(([label, at]) => ` · ${label} ${since(t.detectedAt, at)}`));
 }
 
 async function refreshFiles() {

@@ -42,13 +42,12 @@ public static class ClusterOverviewBuilder
         return merged;
     }
 
-    /// <summary>Over the complete slots of the last <see cref="ClusterOverview.RateWindow"/> (the current slot is still filling).</summary>
+    /// <summary>Over the last <see cref="ClusterOverview.RateWindow"/> of whole slots plus the one still filling, so a burst shows at once.</summary>
     private static (double Files, double Bytes) Rates(SortedDictionary<DateTimeOffset, StatisticsSlot> slots, DateTimeOffset now)
     {
-        var end = StatisticsSlot.StartOf(now);
-        var start = end - ClusterOverview.RateWindow;
-        var recent = slots.Values.Where(s => s.Start >= start && s.Start < end).ToList();
-        var seconds = ClusterOverview.RateWindow.TotalSeconds;
+        var start = StatisticsSlot.StartOf(now) - ClusterOverview.RateWindow;
+        var recent = slots.Values.Where(s => s.Start >= start).ToList();
+        var seconds = (now - start).TotalSeconds;
         return (recent.Sum(s => s.FilesDelivered) / seconds, recent.Sum(s => s.BytesDelivered) / seconds);
     }
 

@@ -1,3 +1,4 @@
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Grains;
 using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Configuration;
@@ -8,8 +9,8 @@ namespace CollectorLb.Silo.Hosting;
 
 public static class OrleansSiloExtensions
 {
-    public const string ClusterId = "collectorlb";
-    public const string ServiceId = "collectorlb";
+    public const string ClusterId = ClusterConnection.ClusterId;
+    public const string ServiceId = ClusterConnection.ServiceId;
 
     /// <summary>
     /// Embedded mode: localhost clustering, memory grain storage, in-memory reminders. The silo is named after

@@ -62,6 +62,9 @@ public class DashboardBrowserTests(DashboardUnderTest dashboard, ITestOutputHelp
         await silo.WaitUntilDeliveredAsync([broken]);
         Assert.Equal(FlowFiles.Sha256(repaired), silo.AllReceived.Single(r => r.FileName == broken).Sha256Hex);
         await browser.WaitUntilAsync($"!document.querySelector('#quarantine tbody').innerText.includes('{broken}')", "the file left the quarantine list");
+        await browser.WaitUntilAsync(
+            $"document.querySelector('#card-quarantined').innerText === '0' && Number(document.querySelector('#card-delivered').innerText) >= {delivered.Count + 1}",
+            "the live overview counts the requeued file as delivered");
         await File.WriteAllBytesAsync(Path.Combine(directory, "dashboard-after-requeue.png"), await browser.ScreenshotAsync());
     }
 }

@@ -24,9 +24,9 @@ public class ClusterOverviewBuilderTests
         Assert.Equal(6, overview.Backlog);
         Assert.Equal("c", Assert.Single(overview.Unreachable).SiloName);
 
-        // 90 files in the last complete slots, over the 30-second rate window.
-        Assert.Equal(3, overview.FilesPerSecond, 6);
-        Assert.Equal(300, overview.BytesPerSecond, 6);
+        // 90 files over the 30-second rate window and the 5 seconds of the slot still filling.
+        Assert.Equal(90 / 35.0, overview.FilesPerSecond, 6);
+        Assert.Equal(9000 / 35.0, overview.BytesPerSecond, 6);
 
         Assert.Equal(60, overview.Chart.Count);
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 4, 30, 0, TimeSpan.Zero), overview.Chart[^1].Start);
