@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
 using CollectorLb.Cli;
+using CollectorLb.Tests.Observability;
 using CollectorLb.Tests.TestSupport;
 
 namespace CollectorLb.Tests.Cli;
@@ -11,7 +12,7 @@ public class CliProcessTests
     [Fact]
     public async Task Collectorlb_NoClusterAtTheGateway_ExitsWithThreeNamingTheGateway()
     {
-        var port = FreePorts.Tcp();
+        var port = ReservedPorts.Tcp();
         var (code, output, error) = await RunAsync("--gateway", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--connect-timeout", "2", "status");
 
         Assert.Equal(ExitCodes.Unreachable, code);

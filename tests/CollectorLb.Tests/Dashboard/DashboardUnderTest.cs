@@ -1,7 +1,6 @@
 using System.Globalization;
 using CollectorLb.Dashboard.Hosting;
 using CollectorLb.Tests.Observability;
-using CollectorLb.Tests.TestSupport;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 
@@ -24,7 +23,7 @@ public sealed class DashboardUnderTest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Silo = await SiloUnderTest.StartAsync("dash-host");
-        var port = FreePorts.Tcp();
+        var port = ReservedPorts.Tcp();
         Url = $"http://127.0.0.1:{port}";
         _dashboard = DashboardApplication.Build(["--urls", Url], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
