@@ -6,6 +6,7 @@ using CollectorLb.Silo.Benchmark;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Delivery;
 using CollectorLb.Silo.Nfcapd;
+using CollectorLb.Silo.Observability;
 using CollectorLb.Silo.Registry;
 using CollectorLb.Silo.Watching;
 using Microsoft.Extensions.Http.Resilience;
@@ -20,6 +21,7 @@ public static class CollectorServiceCollectionExtensions
     public static IServiceCollection AddCollectorServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCollectorLbGrainServices(configuration);
+        services.AddCollectorStatistics();
         services.AddValidatedOptions<NfcapdOptions, NfcapdOptionsValidator>(configuration, NfcapdOptions.SectionName);
         services.AddValidatedOptions<WatcherOptions, WatcherOptionsValidator>(configuration, WatcherOptions.SectionName);
         services.AddValidatedOptions<UploadOptions, UploadOptionsValidator>(configuration, UploadOptions.SectionName);
