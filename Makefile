@@ -7,7 +7,7 @@ RESULTS ?= TestResults
 .PHONY: help deps build test demo bench clean
 
 help:
-	@echo "make demo   registry + two connectors + silo + real nfcapd fed by a synthetic exporter (Ctrl-C stops)"
+	@echo "make demo   registry + two connectors + silo + dashboard (:8080) + real nfcapd fed by a synthetic exporter (Ctrl-C stops)"
 	@echo "make test   installs what is missing, builds, runs every test, prints 'N passed, M failed'"
 	@echo "make bench  the benchmark scenarios a-f against their ceilings; report and chart in bench/results/"
 

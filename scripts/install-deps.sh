@@ -5,12 +5,17 @@ set -euo pipefail
 declare -A wanted=(
   [nfcapd]=nfdump
   [redis-server]=redis-server
+  [chromium]=chromium
 )
 
 missing=()
 for command in "${!wanted[@]}"; do
   command -v "$command" >/dev/null 2>&1 || missing+=("${wanted[$command]}")
 done
+# The dashboard test renders the page in headless Chromium; without recommends it comes with no font of its own.
+if ! command -v chromium >/dev/null 2>&1 && [ ! -d /usr/share/fonts/truetype/liberation ]; then
+  missing+=(fonts-liberation)
+fi
 
 if ! command -v dotnet >/dev/null 2>&1; then
   echo "The .NET 10 SDK is required (https://dot.net); it is not on PATH." >&2

@@ -1,3 +1,5 @@
+using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
 using Microsoft.Extensions.Configuration;
@@ -21,6 +23,11 @@ public static class GrainServiceCollectionExtensions
         services.AddValidatedOptions<ConnectorPoolOptions, ConnectorPoolOptionsValidator>(configuration, ConnectorPoolOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FileSpool>();
+        services.TryAddSingleton<QuarantineStore>();
+        services.TryAddSingleton<UploadGate>();
+        services.TryAddSingleton<CollectorMetrics>();
+        services.TryAddSingleton<IFileTransitionObserver, NoFileTransitionObserver>();
+        services.AddMetrics();
         return services;
     }
 

@@ -13,4 +13,8 @@ public interface IFileGrain : IGrainWithStringKey
 
     [Alias("get-snapshot")]
     Task<FileSnapshot> GetSnapshot();
+
+    /// <summary>An operator releases a quarantined file: it goes back to the spool and is delivered with fresh attempts.</summary>
+    [Alias("requeue")]
+    Task<Quarantine.RequeueResult> Requeue();
 }

@@ -14,6 +14,8 @@ internal static class ConnectorCommand
         ["slow"] = ConnectorMode.Slow,
         ["success-but-error-result"] = ConnectorMode.SuccessButErrorResult,
         ["not-json"] = ConnectorMode.NotJson,
+        ["redirect"] = ConnectorMode.Redirect,
+        ["reset-mid-body"] = ConnectorMode.ResetMidBody,
     };
 
     public static Command Create()

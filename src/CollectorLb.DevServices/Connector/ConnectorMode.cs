@@ -23,4 +23,10 @@ public enum ConnectorMode
 
     /// <summary>Answers 200 with the plain-text body <c>ok</c>; nothing is stored.</summary>
     NotJson,
+
+    /// <summary>Drains the body, then answers 307 to another host: a sender must not follow it nor count it as delivered.</summary>
+    Redirect,
+
+    /// <summary>Reads part of the body, then closes the connection: an upload cut mid-body.</summary>
+    ResetMidBody,
 }

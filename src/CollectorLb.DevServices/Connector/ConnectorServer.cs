@@ -319,6 +319,20 @@ public sealed class ConnectorServer : IAsyncDisposable
             case ConnectorMode.Hang:
                 await HangAsync(context, logName, Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
                 return logName;
+            case ConnectorMode.Redirect:
+                if (await DrainAsync(context, ct).ConfigureAwait(false))
+                {
+                    context.Response.StatusCode = StatusCodes.Status307TemporaryRedirect;
+                    context.Response.Headers.Location = "http://elsewhere.invalid:7000/convert" + context.Request.QueryString;
+                    ConnectorLog.Answered(_logger, Name, logName, StatusCodes.Status307TemporaryRedirect, "redirect on purpose");
+                }
+
+                return logName;
+            case ConnectorMode.ResetMidBody:
+                await context.Request.Body.ReadAsync(new byte[1024], ct).ConfigureAwait(false);
+                ConnectorLog.NotAnswered(_logger, Name, logName, "simulated connection closed mid-body");
+                context.Abort();
+                return logName;
             case ConnectorMode.Slow:
                 await Task.Delay(Delay, ct).ConfigureAwait(false);
                 break;

@@ -1,5 +1,7 @@
 using CollectorLb.Abstractions.Connectors;
+using CollectorLb.Grains.Health;
 using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Registry;
 using Microsoft.Extensions.Logging;
@@ -14,6 +16,8 @@ namespace CollectorLb.Grains.Connectors;
 /// </summary>
 internal sealed partial class ConnectorPoolGrain(
     IRegistryClient registryClient,
+    IConnectorProber prober,
+    CollectorMetrics metrics,
     IOptions<ConnectorPoolOptions> options,
     TimeProvider timeProvider,
     ILogger<ConnectorPoolGrain> logger) : Grain, IConnectorPoolGrain
@@ -23,6 +27,7 @@ internal sealed partial class ConnectorPoolGrain(
 
     private readonly ConnectorPoolOptions _options = options.Value;
     private readonly ILoadBalancingPolicy _policy = LoadBalancingPolicyFactory.Create(options.Value.Policy);
+    private readonly PassiveHealthPolicy _health = new(options.Value);
     private readonly Dictionary<long, Lease> _leases = [];
     private List<ConnectorState> _connectors = [];
     private IGrainTimer? _refreshTimer;
@@ -44,6 +49,8 @@ internal sealed partial class ConnectorPoolGrain(
         this.RegisterGrainTimer(
             ReclaimExpiredLeasesAsync,
             new GrainTimerCreationOptions(ReclaimPeriod, ReclaimPeriod) { Interleave = true });
+        var pingPeriod = TimeSpan.FromSeconds(_options.PingSeconds);
+        this.RegisterGrainTimer(PingEjectedAsync, new GrainTimerCreationOptions(pingPeriod, pingPeriod) { Interleave = true });
 
         // The first files should not wait a retry for the list; a registry that is slow to answer
         // holds the activation only briefly, and the refresh then finishes in the background.
@@ -86,14 +93,23 @@ internal sealed partial class ConnectorPoolGrain(
         if (outcome.Acknowledged)
         {
             connector.Successes++;
-            connector.ConsecutiveFailures = 0;
             connector.SecondsPerMegabyte = Ewma(connector.SecondsPerMegabyte, outcome.Duration.TotalSeconds / Math.Max(outcome.Bytes / 1048576.0, 0.001));
         }
         else
         {
             connector.Failures++;
-            connector.ConsecutiveFailures++;
             connector.LastError = outcome.Error;
+        }
+
+        var wasEjected = connector.EjectedUntil is not null;
+        if (_health.OnOutcome(connector, outcome.Acknowledged, timeProvider.GetUtcNow()))
+        {
+            metrics.ConnectorEjections.Add(1);
+            LogEjected(logger, connector.Name, connector.ConsecutiveFailures, connector.EjectedUntil!.Value, outcome.Error ?? "unknown");
+        }
+        else if (wasEjected && outcome.Acknowledged)
+        {
+            LogReadmitted(logger, connector.Name);
         }
 
         return Task.CompletedTask;
@@ -113,10 +129,12 @@ internal sealed partial class ConnectorPoolGrain(
 
     private static double Ewma(double previous, double sample) => previous == 0 ? sample : (0.7 * previous) + (0.3 * sample);
 
-    /// <summary>Connectors under their in-flight cap, leaving out those this file failed on while others remain.</summary>
+    /// <summary>Healthy connectors under their in-flight cap, leaving out those this file failed on while others remain.</summary>
     private List<ConnectorState> AvailableFor(LeaseRequest request)
     {
-        var underCap = _connectors.Where(c => c.InFlight < _options.MaxInFlightPerConnector).ToList();
+        var underCap = AvailableConnectorsPolicy.Filter(_connectors, timeProvider.GetUtcNow())
+            .Where(c => c.InFlight < _options.MaxInFlightPerConnector)
+            .ToList();
         if (request.Avoid.Count == 0)
         {
             return underCap;
@@ -148,6 +166,14 @@ internal sealed partial class ConnectorPoolGrain(
             var entries = await registryClient.GetConnectorsAsync(RegistryUrl, cancellationToken);
             _registryAnsweredAt = timeProvider.GetUtcNow();
             _registryError = null;
+            if (entries.Count == 0 && _connectors.Count > 0)
+            {
+                // A restarted registry forgets every connector until they refresh their entry: keep sending
+                // to the ones we know (health checks still take dead ones out) rather than stall.
+                LogEmptyListIgnored(logger, RegistryUrl, _connectors.Count);
+                return;
+            }
+
             Apply(entries);
         }
         catch (Exception ex) when (ex is RegistryUnavailableException or OperationCanceledException)
@@ -203,6 +229,32 @@ internal sealed partial class ConnectorPoolGrain(
 
         return Task.CompletedTask;
     }
+
+    /// <summary>Active health: a pong from an ejected connector ends its cool-down, so one trial upload can go.</summary>
+    private async Task PingEjectedAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var connector in _connectors.Where(c => c.EjectedUntil > now).ToList())
+        {
+            if (await prober.PingAsync(connector.BaseUrl, cancellationToken) && connector.EjectedUntil > timeProvider.GetUtcNow())
+            {
+                connector.EjectedUntil = timeProvider.GetUtcNow();
+                LogPonged(logger, connector.Name);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Name} ejected after {Failures} consecutive failures until {Until:HH:mm:ss} (last: {Error})")]
+    private static partial void LogEjected(ILogger logger, string name, int failures, DateTimeOffset until, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Name} readmitted: its trial upload succeeded")]
+    private static partial void LogReadmitted(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Name} answered its ping; one trial upload may go")]
+    private static partial void LogPonged(ILogger logger, string name);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry {Registry} lists no connector; keeping the {Count} known until it lists some again")]
+    private static partial void LogEmptyListIgnored(ILogger logger, string registry, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Registry {Registry} unavailable ({Reason}); keeping the last list of {Count} connectors")]
     private static partial void LogRegistryUnavailable(ILogger logger, string registry, string reason, int count);

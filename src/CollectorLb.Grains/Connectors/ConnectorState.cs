@@ -29,6 +29,9 @@ internal sealed class ConnectorState(string name, string baseUrl)
 
     public DateTimeOffset? EjectedUntil { get; set; }
 
+    /// <summary>Ejections since the connector last succeeded; each one lasts longer.</summary>
+    public int Ejections { get; set; }
+
     public ConnectorSnapshot ToSnapshot() => new()
     {
         Name = Name,

@@ -1,8 +1,11 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
+using CollectorLb.Grains.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,21 +14,31 @@ namespace CollectorLb.Grains.Files;
 /// <summary>
 /// Drives one claimed flow file to a connector and off the disk. Every call returns at once; each upload
 /// attempt runs in an interleaving grain timer, so callers never wait on the network, and the outcome is
-/// recorded by the same timer turn. A file is deleted only after a connector acknowledged it.
+/// recorded by the same timer turn. A file is deleted only after a connector acknowledged it. Fast retries use
+/// grain timers; a durable reminder is registered only for files that failed or ran long, and removed at the end.
 /// </summary>
 internal sealed partial class FileGrain(
     [PersistentState("file", StorageNames.Files)] IPersistentState<FileState> file,
     FileSpool spool,
+    QuarantineStore quarantine,
     IFileUploader uploader,
+    UploadGate uploadGate,
     IBenchmarkJournal benchmarkJournal,
+    CollectorMetrics metrics,
+    IFileTransitionObserver observer,
     IOptions<DeliveryOptions> deliveryOptions,
     IOptions<RegistryOptions> registryOptions,
     TimeProvider timeProvider,
-    ILogger<FileGrain> logger) : Grain, IFileGrain
+    ILogger<FileGrain> logger) : Grain, IFileGrain, IRemindable
 {
+    private const string StuckReminderName = "stuck";
+
     private readonly CancellationTokenSource _deactivating = new();
+    private readonly SemaphoreSlim _stateWrites = new(1);
+    private readonly DeliveryOptions _options = deliveryOptions.Value;
     private FileKey _key = null!;
     private IGrainTimer? _attemptTimer;
+    private DateTimeOffset? _nextAttemptAt;
     private bool _attemptRunning;
     private bool _waitingForConnector;
 
@@ -51,30 +64,54 @@ internal sealed partial class FileGrain(
         if (State.Status == FileStatus.Unknown)
         {
             State.SizeBytes = detected.SizeBytes;
-            State.Apply(FileEvent.Detected, detected.DetectedAt);
-            await file.WriteStateAsync();
+            State.OutcomeLost = spool.WasAttempted(_key);
+            await TransitionAsync(FileEvent.Detected, detected.DetectedAt);
             benchmarkJournal.FileDetected(_key.FileName, detected.DetectedAt);
+            metrics.FilesDetected.Add(1);
             LogDetected(logger, _key.FileName, detected.SizeBytes);
         }
 
         Resume();
     }
 
-    public Task<FileSnapshot> GetSnapshot() => Task.FromResult(new FileSnapshot
-    {
-        Key = _key.ToString(),
-        FileName = _key.FileName,
-        HostId = _key.HostId,
-        Status = State.Status,
-        SizeBytes = State.SizeBytes,
-        Attempts = State.Attempts,
-        Connector = State.Connector,
-        LastError = State.LastError,
-        Timeline = State.Timeline,
-        ActivationSilo = this.RuntimeIdentity,
-    });
+    public Task<FileSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
-    /// <summary>Makes sure unfinished work is scheduled: after a report, a restart or a reactivation.</summary>
+    public async Task<RequeueResult> Requeue()
+    {
+        if (State.Status != FileStatus.Quarantined && !(State.Status == FileStatus.Unknown && quarantine.Find(_key) is not null))
+        {
+            return RequeueResult.NotQuarantined;
+        }
+
+        if (!quarantine.Release(_key, spool.PathOf(_key)))
+        {
+            return RequeueResult.FileMissing;
+        }
+
+        State.Attempts = 0;
+        State.ConnectorsTried.Clear();
+        State.LastError = null;
+        State.SizeBytes = new FileInfo(spool.PathOf(_key)).Length;
+        await TransitionAsync(State.Status == FileStatus.Unknown ? FileEvent.Detected : FileEvent.Requeued, timeProvider.GetUtcNow());
+        metrics.FilesRequeued.Add(1);
+        LogRequeued(logger, _key.FileName);
+        Resume();
+        return RequeueResult.Requeued;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        // Being activated by the reminder is the point: a restarted cluster finds stuck files this way.
+        if (FileLifecycle.IsFinal(State.Status) || State.Status == FileStatus.Unknown)
+        {
+            return UnregisterStuckReminderAsync();
+        }
+
+        Resume();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Makes sure unfinished work is scheduled: after a report, a restart, a reminder or a reactivation.</summary>
     private void Resume()
     {
         if (!_attemptRunning && _attemptTimer is null && State.Status is FileStatus.Detected or FileStatus.Dispatching or FileStatus.Sent)
@@ -86,6 +123,7 @@ internal sealed partial class FileGrain(
     private void ScheduleAttempt(TimeSpan delay)
     {
         _attemptTimer?.Dispose();
+        _nextAttemptAt = timeProvider.GetUtcNow() + delay;
         _attemptTimer = this.RegisterGrainTimer(
             RunAttemptAsync,
             new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
@@ -95,6 +133,7 @@ internal sealed partial class FileGrain(
     {
         _attemptTimer?.Dispose();
         _attemptTimer = null;
+        _nextAttemptAt = null;
         if (_attemptRunning)
         {
             return;
@@ -109,7 +148,7 @@ internal sealed partial class FileGrain(
         {
             // The pool or storage did not answer; the file stays on disk and the next attempt starts over.
             LogAttemptCrashed(logger, ex, _key.FileName);
-            ScheduleAttempt(RetryBackoff.Delay(State.Attempts, deliveryOptions.Value, Random.Shared));
+            ScheduleAttempt(RetryBackoff.Delay(State.Attempts, _options, Random.Shared));
         }
         finally
         {
@@ -122,10 +161,10 @@ internal sealed partial class FileGrain(
         switch (State.Status)
         {
             case FileStatus.Dispatching:
-                // This activation did not start that upload: the silo stopped while it ran. Its outcome is unknown, so send again.
+                // This activation did not start that upload: the silo stopped while it ran, so its outcome is lost.
+                State.OutcomeLost = true;
                 State.LastError = "interrupted: the silo stopped during the upload";
-                State.Apply(FileEvent.AttemptFailed, timeProvider.GetUtcNow());
-                await file.WriteStateAsync();
+                await TransitionAsync(FileEvent.AttemptFailed, timeProvider.GetUtcNow());
                 await UploadAsync();
                 break;
             case FileStatus.Detected:
@@ -139,57 +178,126 @@ internal sealed partial class FileGrain(
 
     private async Task UploadAsync()
     {
-        var path = spool.PathOf(_key);
-        if (!File.Exists(path))
+        if (uploadGate.IsClosed)
         {
-            LogFileMissing(logger, _key.FileName, path);
+            return; // shutting down: the file waits on disk for the next start
+        }
+
+        var path = spool.PathOf(_key);
+        var problem = CheckFile(path);
+        if (problem is not null)
+        {
+            await QuarantineAsync(problem);
+            return;
+        }
+
+        using var slot = await uploadGate.EnterAsync(_deactivating.Token);
+        if (slot is null)
+        {
             return;
         }
 
         var lease = await Pool.Acquire(new LeaseRequest(_key.ToString(), State.SizeBytes, State.ConnectorsTried));
         if (lease is null)
         {
-            if (!_waitingForConnector)
-            {
-                _waitingForConnector = true;
-                LogNoConnector(logger, _key.FileName);
-            }
-
-            ScheduleAttempt(TimeSpan.FromSeconds(deliveryOptions.Value.NoConnectorRetrySeconds));
+            WaitForConnector();
             return;
         }
 
         _waitingForConnector = false;
         State.Attempts++;
         State.Connector = lease.ConnectorName;
-        State.Apply(FileEvent.AttemptStarted, timeProvider.GetUtcNow());
-        await file.WriteStateAsync();
+        await TransitionAsync(FileEvent.AttemptStarted, timeProvider.GetUtcNow());
+        spool.MarkAttempted(_key);
 
-        var result = await uploader.UploadAsync(
-            new UploadRequest(lease.BaseUrl, path, _key.FileName, FileId()),
-            _deactivating.Token);
+        using var longUpload = this.RegisterGrainTimer(
+            RegisterStuckReminderAsync,
+            new GrainTimerCreationOptions(TimeSpan.FromSeconds(_options.LongUploadSeconds), Timeout.InfiniteTimeSpan) { Interleave = true });
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token, uploadGate.Aborted);
+        var result = await uploader.UploadAsync(new UploadRequest(lease.BaseUrl, path, _key.FileName, FileId()), cancellation.Token);
+        longUpload.Dispose();
         await ReturnLeaseAsync(lease, result);
+        metrics.UploadDuration.Record(result.Duration.TotalSeconds);
 
         if (result.Acknowledged)
         {
-            State.LastError = null;
-            State.Apply(FileEvent.Acknowledged, timeProvider.GetUtcNow());
-            await file.WriteStateAsync();
-            benchmarkJournal.FileSent(_key.FileName, timeProvider.GetUtcNow());
-            LogSent(logger, _key.FileName, lease.ConnectorName, (long)result.Duration.TotalMilliseconds, State.Attempts);
-            await DeleteAsync();
-            return;
+            await AcknowledgedAsync(lease, result);
+        }
+        else
+        {
+            await FailedAsync(lease, result);
+        }
+    }
+
+    private string? CheckFile(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? FlowFileCheck.FindProblem(path) : "the file disappeared from the spool: someone else removed it";
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return $"cannot read the file: {ex.Message}";
+        }
+    }
+
+    private void WaitForConnector()
+    {
+        if (!_waitingForConnector)
+        {
+            _waitingForConnector = true;
+            LogNoConnector(logger, _key.FileName);
         }
 
+        ScheduleAttempt(TimeSpan.FromSeconds(_options.NoConnectorRetrySeconds));
+    }
+
+    private async Task AcknowledgedAsync(ConnectorLease lease, UploadResult result)
+    {
+        var now = timeProvider.GetUtcNow();
+        State.LastError = null;
+        await TransitionAsync(FileEvent.Acknowledged, now);
+        benchmarkJournal.FileSent(_key.FileName, now);
+        metrics.FilesDelivered.Add(1);
+        metrics.BytesDelivered.Add(result.BytesSent);
+        if (State.Timeline.DetectedAt is { } detectedAt)
+        {
+            metrics.DeliveryLatency.Record((now - detectedAt).TotalSeconds);
+        }
+
+        if (State.OutcomeLost)
+        {
+            metrics.Duplicates.Add(1);
+            LogPossibleDuplicate(logger, _key.FileName, lease.ConnectorName);
+        }
+
+        LogSent(logger, _key.FileName, lease.ConnectorName, (long)result.Duration.TotalMilliseconds, State.Attempts);
+        await DeleteAsync();
+    }
+
+    private async Task FailedAsync(ConnectorLease lease, UploadResult result)
+    {
+        metrics.UploadFailures.Add(1);
         State.LastError = result.Error;
         if (!State.ConnectorsTried.Contains(lease.ConnectorName))
         {
             State.ConnectorsTried.Add(lease.ConnectorName);
         }
 
-        State.Apply(FileEvent.AttemptFailed, timeProvider.GetUtcNow());
-        await file.WriteStateAsync();
-        var delay = RetryBackoff.Delay(State.Attempts, deliveryOptions.Value, Random.Shared);
+        await TransitionAsync(FileEvent.AttemptFailed, timeProvider.GetUtcNow());
+        if (_deactivating.IsCancellationRequested || uploadGate.IsClosed)
+        {
+            return; // cancelled by shutdown: the file waits on disk for the next start
+        }
+
+        if (State.Attempts >= _options.MaxAttempts)
+        {
+            await QuarantineAsync($"gave up after {State.Attempts} attempts; last error: {result.Error}");
+            return;
+        }
+
+        await RegisterStuckReminderAsync(CancellationToken.None);
+        var delay = RetryBackoff.Delay(State.Attempts, _options, Random.Shared);
         LogAttemptFailed(logger, _key.FileName, lease.ConnectorName, State.Attempts, result.Error ?? "unknown", delay.TotalSeconds);
         ScheduleAttempt(delay);
     }
@@ -210,11 +318,103 @@ internal sealed partial class FileGrain(
     private async Task DeleteAsync()
     {
         spool.Delete(_key);
-        State.Apply(FileEvent.Deleted, timeProvider.GetUtcNow());
-        await file.WriteStateAsync();
+        await TransitionAsync(FileEvent.Deleted, timeProvider.GetUtcNow());
+        metrics.FilesDeleted.Add(1);
         LogDeleted(logger, _key.FileName);
+        await UnregisterStuckReminderAsync();
         DeactivateOnIdle();
     }
+
+    private async Task QuarantineAsync(string reason)
+    {
+        var now = timeProvider.GetUtcNow();
+        var record = quarantine.Add(_key, spool.PathOf(_key), new QuarantinedFile
+        {
+            Key = _key.ToString(),
+            FileName = _key.FileName,
+            HostId = _key.HostId,
+            Reason = reason,
+            Attempts = State.Attempts,
+            LastError = State.LastError,
+            ConnectorsTried = State.ConnectorsTried.ToList(),
+            SizeBytes = State.SizeBytes,
+            DetectedAt = State.Timeline.DetectedAt,
+            FirstAttemptAt = State.Timeline.FirstAttemptAt,
+            LastAttemptAt = State.Timeline.LastAttemptAt,
+            QuarantinedAt = now,
+        });
+        spool.RemoveClaim(_key);
+        State.LastError = reason;
+        await TransitionAsync(FileEvent.Quarantined, now);
+        metrics.FilesQuarantined.Add(1);
+        LogQuarantined(logger, _key.FileName, reason, record.Path ?? "(nothing left to move)");
+        await UnregisterStuckReminderAsync();
+        DeactivateOnIdle();
+    }
+
+    private async Task TransitionAsync(FileEvent fileEvent, DateTimeOffset at)
+    {
+        var previous = State.Status;
+        State.Apply(fileEvent, at);
+        await WriteStateAsync();
+        observer.OnTransition(Snapshot(), previous);
+    }
+
+    private async Task RegisterStuckReminderAsync(CancellationToken cancellationToken)
+    {
+        if (!State.HasReminder && !FileLifecycle.IsFinal(State.Status))
+        {
+            var period = TimeSpan.FromSeconds(_options.StuckFileReminderSeconds);
+            await this.RegisterOrUpdateReminder(StuckReminderName, period, period);
+            State.HasReminder = true;
+            await WriteStateAsync();
+        }
+    }
+
+    private async Task UnregisterStuckReminderAsync()
+    {
+        if (!State.HasReminder)
+        {
+            return;
+        }
+
+        if (await this.GetReminder(StuckReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        State.HasReminder = false;
+        await WriteStateAsync();
+    }
+
+    /// <summary>The reminder timer interleaves with an attempt; storage takes one write of a grain at a time.</summary>
+    private async Task WriteStateAsync()
+    {
+        await _stateWrites.WaitAsync();
+        try
+        {
+            await file.WriteStateAsync();
+        }
+        finally
+        {
+            _stateWrites.Release();
+        }
+    }
+
+    private FileSnapshot Snapshot() => new()
+    {
+        Key = _key.ToString(),
+        FileName = _key.FileName,
+        HostId = _key.HostId,
+        Status = State.Status,
+        SizeBytes = State.SizeBytes,
+        Attempts = State.Attempts,
+        Connector = State.Connector,
+        LastError = State.LastError,
+        Timeline = State.Timeline,
+        NextAttemptAt = _nextAttemptAt,
+        ActivationSilo = this.RuntimeIdentity,
+    };
 
     /// <summary>Header-safe (names may hold newlines) and unique per claimed file.</summary>
     private string FileId() =>
@@ -232,11 +432,17 @@ internal sealed partial class FileGrain(
     [LoggerMessage(Level = LogLevel.Warning, Message = "upload of {FileName} to {Connector} failed (attempt {Attempt}): {Error}; retrying in {DelaySeconds:0.0} s")]
     private static partial void LogAttemptFailed(ILogger logger, string fileName, string connector, int attempt, string error, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "no connector available for {FileName}; it waits on disk until the registry lists one")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no connector free for {FileName} (none listed, all busy or all ejected); it waits on disk")]
     private static partial void LogNoConnector(ILogger logger, string fileName);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "claimed file {FileName} is no longer at {Path}; someone else removed it")]
-    private static partial void LogFileMissing(ILogger logger, string fileName, string path);
+    [LoggerMessage(Level = LogLevel.Error, Message = "quarantined {FileName}: {Reason} -> {Path}")]
+    private static partial void LogQuarantined(ILogger logger, string fileName, string reason, string path);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "requeued {FileName} from quarantine")]
+    private static partial void LogRequeued(ILogger logger, string fileName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "duplicate possible: {FileName} was sent again to {Connector} after an upload whose outcome was lost in a restart")]
+    private static partial void LogPossibleDuplicate(ILogger logger, string fileName, string connector);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "attempt for {FileName} crashed; it stays on disk and is retried")]
     private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string fileName);

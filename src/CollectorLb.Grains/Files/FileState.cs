@@ -14,6 +14,12 @@ public sealed class FileState
     [Id(5)] public FileTimeline Timeline { get; set; } = new();
     [Id(6)] public List<string> ConnectorsTried { get; set; } = [];
 
+    /// <summary>A durable reminder is registered for this file (it failed, or an upload ran long).</summary>
+    [Id(7)] public bool HasReminder { get; set; }
+
+    /// <summary>An earlier upload's outcome was lost (the silo stopped during it): the connector may have the file already.</summary>
+    [Id(8)] public bool OutcomeLost { get; set; }
+
     /// <summary>Moves the file to its next state and stamps the time of the transition.</summary>
     internal void Apply(FileEvent fileEvent, DateTimeOffset at)
     {

@@ -18,4 +18,15 @@ public sealed class ConnectorPoolOptions
 
     /// <summary>Uploads one connector may have outstanding at once, from the whole cluster.</summary>
     public int MaxInFlightPerConnector { get; set; } = 16;
+
+    /// <summary>Consecutive failed uploads that take a connector out of rotation.</summary>
+    public int FailuresBeforeEjection { get; set; } = 3;
+
+    /// <summary>First ejection's length; it doubles with each repeat until <see cref="MaxEjectionSeconds"/>.</summary>
+    public double EjectionSeconds { get; set; } = 5;
+
+    public double MaxEjectionSeconds { get; set; } = 300;
+
+    /// <summary>How often ejected connectors are asked <c>GET /ping</c>; a pong lets one trial upload through.</summary>
+    public double PingSeconds { get; set; } = 5;
 }

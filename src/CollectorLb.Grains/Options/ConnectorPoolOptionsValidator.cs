@@ -16,6 +16,10 @@ internal sealed class ConnectorPoolOptionsValidator : IValidateOptions<Connector
         errors.Range(nameof(options.RegistryRefreshSeconds), options.RegistryRefreshSeconds, 0.1, 3600);
         errors.Range(nameof(options.LeaseTimeoutSeconds), options.LeaseTimeoutSeconds, 1, 86400);
         errors.Range(nameof(options.MaxInFlightPerConnector), options.MaxInFlightPerConnector, 1, 10000);
+        errors.Range(nameof(options.FailuresBeforeEjection), options.FailuresBeforeEjection, 1, 1000);
+        errors.Range(nameof(options.EjectionSeconds), options.EjectionSeconds, 0.01, 86400);
+        errors.Range(nameof(options.MaxEjectionSeconds), options.MaxEjectionSeconds, 0.01, 86400);
+        errors.Range(nameof(options.PingSeconds), options.PingSeconds, 0.05, 3600);
         return errors.ToResult();
     }
 }

@@ -11,5 +11,10 @@ public sealed class SpoolOptions
     /// <summary>Names this collector host in file keys; stable across restarts. Defaults to the machine name.</summary>
     public string HostId { get; set; } = Environment.MachineName;
 
+    /// <summary>Where files that must not be retried go, under their own names with a JSON sidecar; default <c>&lt;flow dir&gt;/quarantine</c>.</summary>
+    public string? QuarantineDirectory { get; set; }
+
     public string FlowDirectoryFullPath => Path.GetFullPath(FlowDirectory);
+
+    public string QuarantineDirectoryFullPath => Path.GetFullPath(QuarantineDirectory ?? Path.Combine(FlowDirectory, "quarantine"));
 }

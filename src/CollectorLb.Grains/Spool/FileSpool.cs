@@ -13,8 +13,18 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 {
     public const string InflightFolderName = ".inflight";
 
+    /// <summary>Left in a claim folder when an upload starts: after a crash it says the connector may already have the file.</summary>
+    private const string AttemptMarkerName = ".attempted";
+
     private readonly SpoolOptions _options = options.Value;
     private long _claimSequence;
+    private int _claimed;
+
+    /// <summary>Raised when a claimed file leaves the spool (delivered or quarantined): room for another claim.</summary>
+    public event Action? ClaimReleased;
+
+    /// <summary>Files claimed and not yet delivered or quarantined; bounds how many grains are busy at once.</summary>
+    public int ClaimedCount => Volatile.Read(ref _claimed);
 
     public string HostId => _options.HostId;
 
@@ -48,6 +58,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         try
         {
             File.Move(path, Path.Combine(claimDirectory, fileName));
+            Interlocked.Increment(ref _claimed);
             return new FileKey(HostId, claimId, fileName);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -73,7 +84,14 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         return Path.Combine(InflightDirectory, key.ClaimId, key.FileName);
     }
 
-    /// <summary>Claimed files left from before (a restart, a crash): each must be brought back to its grain.</summary>
+    /// <summary>Claimed files left from before (a restart, a crash), counted as claimed: each must go back to its grain.</summary>
+    public IReadOnlyList<FileKey> RecoverClaims()
+    {
+        var claims = EnumerateClaimed().ToList();
+        Volatile.Write(ref _claimed, claims.Count);
+        return claims;
+    }
+
     public IEnumerable<FileKey> EnumerateClaimed()
     {
         if (!Directory.Exists(InflightDirectory))
@@ -85,36 +103,58 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         {
             var claimId = Path.GetFileName(claimDirectory);
             var files = Directory.GetFiles(claimDirectory);
-            if (files.Length == 0)
+            if (!files.Any(f => !Path.GetFileName(f).StartsWith('.')))
             {
                 TryRemoveDirectory(claimDirectory);
                 continue;
             }
 
-            foreach (var file in files)
+            foreach (var file in files.Where(f => !Path.GetFileName(f).StartsWith('.')))
             {
                 yield return new FileKey(HostId, claimId, Path.GetFileName(file));
             }
         }
     }
 
+    /// <summary>Records that an upload of the file starts.</summary>
+    public void MarkAttempted(FileKey key) =>
+        File.Create(Path.Combine(ClaimDirectoryOf(key), AttemptMarkerName)).Dispose();
+
+    /// <summary>True when an earlier run started uploading this file: its outcome may have been lost.</summary>
+    public bool WasAttempted(FileKey key) => File.Exists(Path.Combine(ClaimDirectoryOf(key), AttemptMarkerName));
+
     /// <summary>Removes an acknowledged file and its claim folder. Idempotent.</summary>
     public void Delete(FileKey key)
     {
-        var path = PathOf(key);
-        File.Delete(path);
-        TryRemoveDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(PathOf(key));
+        RemoveClaim(key);
     }
 
-    private static void TryRemoveDirectory(string directory)
+    /// <summary>Removes what is left of a claim once its file has gone elsewhere (deleted or quarantined).</summary>
+    public void RemoveClaim(FileKey key)
+    {
+        var claimDirectory = ClaimDirectoryOf(key);
+        File.Delete(Path.Combine(claimDirectory, AttemptMarkerName));
+        if (TryRemoveDirectory(claimDirectory))
+        {
+            Interlocked.Decrement(ref _claimed);
+            ClaimReleased?.Invoke();
+        }
+    }
+
+    private string ClaimDirectoryOf(FileKey key) => Path.GetDirectoryName(PathOf(key))!;
+
+    private static bool TryRemoveDirectory(string directory)
     {
         try
         {
             Directory.Delete(directory);
+            return true;
         }
-        catch (IOException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Not empty or gone already: either way nothing of ours to remove.
+            return false;
         }
     }
 

@@ -11,6 +11,12 @@ public sealed class WatcherOptions
     /// <summary>A file that was not renamed in counts as complete once its size and time stay the same this long.</summary>
     public double StableSeconds { get; set; } = 2;
 
+    /// <summary>
+    /// Files claimed and not yet delivered, at most: beyond it, files wait unclaimed in the directory (on disk, not as
+    /// grains in memory), oldest first once room frees up.
+    /// </summary>
+    public int MaxClaimedFiles { get; set; } = 1000;
+
     /// <summary>Files reported to their grains at once.</summary>
     public int MaxConcurrentReports { get; set; } = 32;
 }

@@ -1,10 +1,12 @@
 using CollectorLb.Grains;
 using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Health;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Benchmark;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Delivery;
 using CollectorLb.Silo.Nfcapd;
+using CollectorLb.Silo.Observability;
 using CollectorLb.Silo.Registry;
 using CollectorLb.Silo.Watching;
 using Microsoft.Extensions.Http.Resilience;
@@ -19,6 +21,7 @@ public static class CollectorServiceCollectionExtensions
     public static IServiceCollection AddCollectorServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCollectorLbGrainServices(configuration);
+        services.AddCollectorStatistics();
         services.AddValidatedOptions<NfcapdOptions, NfcapdOptionsValidator>(configuration, NfcapdOptions.SectionName);
         services.AddValidatedOptions<WatcherOptions, WatcherOptionsValidator>(configuration, WatcherOptions.SectionName);
         services.AddValidatedOptions<UploadOptions, UploadOptionsValidator>(configuration, UploadOptions.SectionName);
@@ -26,6 +29,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.SectionName));
 
         services.AddDeliveryServices();
+        services.AddHostedService<UploadDrain>();
         services.AddSingleton<NfcapdSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<NfcapdSupervisor>());
         services.AddSingleton<DirectoryWatcher>();
@@ -39,6 +43,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<IBenchmarkJournal, BenchmarkJournal>();
         services.AddSingleton<IFileUploader, HttpFileUploader>();
         services.AddSingleton<IRegistryClient, HttpRegistryClient>();
+        services.AddSingleton<IConnectorProber, HttpConnectorProber>();
 
         // One pooled handler per process; no redirects (a connector never moves a file elsewhere);
         // the total time of an upload is bounded by Polly, the connect time by the handler.
@@ -55,6 +60,10 @@ public static class CollectorServiceCollectionExtensions
                 var upload = context.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
                 pipeline.AddTimeout(TimeSpan.FromSeconds(upload.TimeoutSeconds));
             });
+
+        services.AddHttpClient(HttpConnectorProber.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, ConnectTimeout = TimeSpan.FromSeconds(2) })
+            .AddResilienceHandler("probe", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(2)));
 
         services.AddHttpClient(HttpRegistryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })

@@ -1,14 +1,16 @@
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Grains;
 using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Configuration;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 
 namespace CollectorLb.Silo.Hosting;
 
 public static class OrleansSiloExtensions
 {
-    public const string ClusterId = "collectorlb";
-    public const string ServiceId = "collectorlb";
+    public const string ClusterId = ClusterConnection.ClusterId;
+    public const string ServiceId = ClusterConnection.ServiceId;
 
     /// <summary>
     /// Embedded mode: localhost clustering, memory grain storage, in-memory reminders. The silo is named after
@@ -23,6 +25,9 @@ public static class OrleansSiloExtensions
             silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort, serviceId: ServiceId, clusterId: ClusterId);
             silo.Configure<SiloOptions>(options => options.SiloName = spool.HostId);
             silo.AddCollectorLbStorage();
+
+            // The official Orleans dashboard is served by the CollectorLb dashboard (an Orleans client); each silo reports to it.
+            silo.AddDashboard();
         });
         return builder;
     }

@@ -1,4 +1,5 @@
 using CollectorLb.Silo.Configuration;
+using CollectorLb.Silo.Observability;
 
 namespace CollectorLb.Silo.Hosting;
 
@@ -21,10 +22,15 @@ public static class SiloApplication
 
         builder.AddCollectorLbSilo();
         builder.Services.AddCollectorServices(builder.Configuration);
-        builder.Services.AddHealthChecks();
+        builder.Services.AddCollectorTelemetry();
+        builder.Services.Configure<HostOptions>(host =>
+        {
+            var grace = builder.Configuration.GetValue<double?>("CollectorLb:Delivery:ShutdownGraceSeconds") ?? new Grains.Options.DeliveryOptions().ShutdownGraceSeconds;
+            host.ShutdownTimeout = TimeSpan.FromSeconds(grace + 30);
+        });
 
         var app = builder.Build();
-        app.MapHealthChecks("/healthz");
+        app.MapCollectorObservability();
         return app;
     }
 

@@ -8,9 +8,18 @@ namespace CollectorLb.Silo.Nfcapd;
 /// </summary>
 internal static class NfcapdCommandLine
 {
+    /// <summary>Hidden, so the watcher ignores it; lets a new silo stop an nfcapd a killed silo left running.</summary>
+    public const string PidFileName = ".nfcapd.pid";
+
     public static IReadOnlyList<string> Arguments(NfcapdOptions options, string flowDirectory)
     {
-        List<string> arguments = ["-w", flowDirectory, "-t", options.IntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture), "-p", options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+        List<string> arguments =
+        [
+            "-w", flowDirectory,
+            "-t", options.IntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-p", options.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "-P", Path.Combine(flowDirectory, PidFileName),
+        ];
         if (!string.IsNullOrEmpty(options.BindAddress))
         {
             arguments.AddRange(["-b", options.BindAddress]);

@@ -46,6 +46,7 @@ internal sealed partial class NfcapdSupervisor(
         }
 
         spool.EnsureDirectories();
+        await StopOrphanAsync();
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -129,6 +130,44 @@ internal sealed partial class NfcapdSupervisor(
         }
     }
 
+    /// <summary>
+    /// An nfcapd left running by a silo that was killed still holds the UDP port and its pid file; it must go
+    /// before ours can start. Only a process that is really nfcapd is touched.
+    /// </summary>
+    private async Task StopOrphanAsync()
+    {
+        var pidFile = Path.Combine(spool.FlowDirectory, NfcapdCommandLine.PidFileName);
+        if (!File.Exists(pidFile) || !int.TryParse((await File.ReadAllTextAsync(pidFile)).Trim(), out var pid))
+        {
+            return;
+        }
+
+        Process orphan;
+        try
+        {
+            orphan = Process.GetProcessById(pid);
+        }
+        catch (ArgumentException)
+        {
+            File.Delete(pidFile); // stale: the process is gone
+            return;
+        }
+
+        using (orphan)
+        {
+            if (orphan.ProcessName != "nfcapd")
+            {
+                File.Delete(pidFile);
+                return;
+            }
+
+            LogStoppingOrphan(logger, pid);
+            await StopAsync(orphan);
+        }
+
+        File.Delete(pidFile);
+    }
+
     private async Task StopAsync(Process process)
     {
         if (process.HasExited)
@@ -178,6 +217,9 @@ internal sealed partial class NfcapdSupervisor(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "nfcapd (pid {ProcessId}) ignored SIGTERM for {Seconds} s; killed")]
     private static partial void LogKilled(ILogger logger, int processId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "nfcapd (pid {ProcessId}) left running by an earlier run; stopping it first")]
+    private static partial void LogStoppingOrphan(ILogger logger, int processId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "nfcapd: {Line}")]
     private static partial void LogNfcapdLine(ILogger logger, string line);

@@ -28,6 +28,8 @@ internal sealed partial class DirectoryWatcher(
     private readonly ConcurrentDictionary<FileKey, long> _unreported = new();
     private StabilityTracker _stability = null!;
     private long _completedScans;
+    private volatile bool _heldBack;
+    private Queue<string> _backlog = new();
     private SemaphoreSlim _reportSlots = null!;
 
     /// <summary>Claimed files whose grain has not yet accepted them (it will be asked again at the next rescan).</summary>
@@ -41,10 +43,12 @@ internal sealed partial class DirectoryWatcher(
         _stability = new StabilityTracker(TimeSpan.FromSeconds(_options.StableSeconds), timeProvider);
         _reportSlots = new SemaphoreSlim(_options.MaxConcurrentReports);
         spool.EnsureDirectories();
-        foreach (var key in spool.EnumerateClaimed())
+        foreach (var key in spool.RecoverClaims())
         {
             _unreported[key] = new FileInfo(spool.PathOf(key)).Length;
         }
+
+        spool.ClaimReleased += OnClaimReleased;
 
         LogWatching(logger, spool.FlowDirectory, _unreported.Count);
         using var watcher = StartFileSystemWatcher();
@@ -62,6 +66,10 @@ internal sealed partial class DirectoryWatcher(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        finally
+        {
+            spool.ClaimReleased -= OnClaimReleased;
+        }
     }
 
     private async Task HandleAsync(WatchSignal signal, CancellationToken cancellationToken)
@@ -74,6 +82,9 @@ internal sealed partial class DirectoryWatcher(
                 case WatchSignalKind.Changed:
                     await ConsiderAsync(signal.Path!, signal.Kind == WatchSignalKind.RenamedInto, cancellationToken);
                     break;
+                case WatchSignalKind.ClaimBacklog when _backlog.Count > 0:
+                    await ClaimBacklogAsync(cancellationToken);
+                    break;
                 case WatchSignalKind.RecheckPending:
                     foreach (var path in _stability.PendingPaths.ToList())
                     {
@@ -81,13 +92,16 @@ internal sealed partial class DirectoryWatcher(
                     }
 
                     break;
-                case WatchSignalKind.Rescan:
+                case WatchSignalKind.Rescan or WatchSignalKind.ClaimBacklog:
                     await RetryUnreportedAsync(cancellationToken);
-                    foreach (var path in Directory.EnumerateFileSystemEntries(spool.FlowDirectory))
+                    var entries = Directory.GetFileSystemEntries(spool.FlowDirectory);
+                    if (entries.Length > RoomToClaim)
                     {
-                        await ConsiderAsync(path, renamedInto: false, cancellationToken);
+                        Array.Sort(entries, StringComparer.Ordinal); // nfcapd names sort by time: oldest first
                     }
 
+                    _backlog = new Queue<string>(entries);
+                    await ClaimBacklogAsync(cancellationToken);
                     Interlocked.Increment(ref _completedScans);
                     break;
             }
@@ -95,6 +109,11 @@ internal sealed partial class DirectoryWatcher(
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             LogDirectoryError(logger, ex, spool.FlowDirectory);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The watcher must outlive any one bad entry: what it missed, the next rescan finds.
+            LogSignalFailed(logger, ex, signal.Kind, signal.Path ?? "(directory)");
         }
     }
 
@@ -124,6 +143,12 @@ internal sealed partial class DirectoryWatcher(
             return;
         }
 
+        if (RoomToClaim <= 0)
+        {
+            _heldBack = true; // claimed again when a claimed file leaves the spool
+            return;
+        }
+
         _stability.Forget(path);
         var key = spool.TryClaim(path);
         if (key is not null)
@@ -134,7 +159,7 @@ internal sealed partial class DirectoryWatcher(
 
     private async Task RetryUnreportedAsync(CancellationToken cancellationToken)
     {
-        foreach (var (key, size) in _unreported.ToList())
+        foreach (var (key, size) in _unreported.ToArray())
         {
             await ReportAsync(key, size, cancellationToken);
         }
@@ -161,6 +186,33 @@ internal sealed partial class DirectoryWatcher(
                 _reportSlots.Release();
             }
         }, CancellationToken.None);
+    }
+
+    private int RoomToClaim => _options.MaxClaimedFiles - spool.ClaimedCount;
+
+    /// <summary>Works through the last listing until the spool is full; the rest waits for room (or the next rescan).</summary>
+    private async Task ClaimBacklogAsync(CancellationToken cancellationToken)
+    {
+        while (_backlog.Count > 0)
+        {
+            if (RoomToClaim <= 0)
+            {
+                _heldBack = true;
+                return;
+            }
+
+            await ConsiderAsync(_backlog.Dequeue(), renamedInto: false, cancellationToken);
+        }
+    }
+
+    /// <summary>Resumes claiming in batches (a quarter of the spool at a time), not one file per release.</summary>
+    private void OnClaimReleased()
+    {
+        if (_heldBack && RoomToClaim >= Math.Max(1, _options.MaxClaimedFiles / 4))
+        {
+            _heldBack = false;
+            _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.ClaimBacklog));
+        }
     }
 
     private FileSystemWatcher StartFileSystemWatcher()
@@ -199,6 +251,9 @@ internal sealed partial class DirectoryWatcher(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "ignoring {Name}: a {Kind}, not a regular file")]
     private static partial void LogIgnored(ILogger logger, string name, UnixFileKind kind);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "handling {Kind} of {Path} failed; the next rescan tries again")]
+    private static partial void LogSignalFailed(ILogger logger, Exception exception, WatchSignalKind kind, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "could not read the flow directory {Directory}")]
     private static partial void LogDirectoryError(ILogger logger, Exception exception, string directory);

@@ -11,6 +11,9 @@ internal enum WatchSignalKind
     /// <summary>List the whole directory: the listing is the truth, events only make us faster.</summary>
     Rescan,
 
+    /// <summary>Room freed up in the spool: claim more of the last listing.</summary>
+    ClaimBacklog,
+
     /// <summary>Look again at files waiting for their size to settle.</summary>
     RecheckPending,
 }

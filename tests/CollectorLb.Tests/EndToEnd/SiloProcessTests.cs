@@ -54,18 +54,10 @@ public partial class SiloProcessTests
         await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
         registry.Register(connector.Name, connector.Url);
         var httpPort = FreePorts.Tcp();
-        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>
-        {
-            ["BENCHMARK_MODE"] = "true",
-            ["REGISTRY_IP"] = "127.0.0.1",
-            ["REGISTRY_PORT"] = registry.Port.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Nfcapd__Enabled"] = "false",
-            ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
-        });
-        using var http = new HttpClient();
-        await Eventually.TrueAsync(async () => await IsHealthyAsync(http, httpPort), () => "healthz answers 200; output:\n" + silo.Output, StartTimeout);
+        var environment = SiloProcess.TestEnvironment(registry.Port, httpPort);
+        environment["BENCHMARK_MODE"] = "true";
+        await using var silo = SiloProcess.Start(directory.Path, environment);
+        await silo.WaitUntilHealthyAsync(httpPort, StartTimeout);
 
         var flowDirectory = directory.Combine("netflows");
         var names = new[] { "nfcapd.202611270440", "nfcapd.202611270441", "nfcapd.202611270442" };
@@ -96,19 +88,6 @@ public partial class SiloProcessTests
         Assert.Equal(names.Order(), connector.Received.Select(r => r.FileName).Order());
 
         Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(30)));
-    }
-
-    private static async Task<bool> IsHealthyAsync(HttpClient http, int port)
-    {
-        try
-        {
-            using var response = await http.GetAsync($"http://127.0.0.1:{port}/healthz");
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
     }
 
     [GeneratedRegex(@"^netflows/nfcapd\.\d{12} (detect|send) (?<seconds>\d{10})$")]

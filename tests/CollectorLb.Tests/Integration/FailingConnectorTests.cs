@@ -11,6 +11,8 @@ public class FailingConnectorTests
     [InlineData(ConnectorMode.Hang)]
     [InlineData(ConnectorMode.SuccessButErrorResult)]
     [InlineData(ConnectorMode.NotJson)]
+    [InlineData(ConnectorMode.Redirect)]
+    [InlineData(ConnectorMode.ResetMidBody)]
     public async Task OneConnectorFailing_EveryFileIsDeliveredByTheOther(ConnectorMode failure)
     {
         await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorModes = [failure, ConnectorMode.Success] });
@@ -27,6 +29,25 @@ public class FailingConnectorTests
     }
 
     [Fact]
+    public async Task ConnectorAnsweringSuccessAfterTheTimeout_DoesNotCountAsDelivered()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
+        {
+            ConnectorModes = [ConnectorMode.Slow, ConnectorMode.Success],
+            Settings = new Dictionary<string, string?> { ["CollectorLb:Upload:TimeoutSeconds"] = "0.5" },
+        });
+        var late = harness.Connectors[0];
+        late.Delay = TimeSpan.FromSeconds(2);
+
+        var files = harness.DropFiles(10);
+        await harness.WaitUntilDeliveredAsync(files);
+
+        Assert.True(late.RequestCount > 0, "the late connector was never tried");
+        Assert.Equal(files.Keys.Order(), harness.Connectors[1].Received.Select(r => r.FileName).Order());
+        await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => $"{harness.FilesOnDisk().Count} files on disk");
+    }
+
+    [Fact]
     public async Task EveryConnectorFailing_FilesStayOnDiskUntilOneRecovers()
     {
         await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorModes = [ConnectorMode.Fail500, ConnectorMode.Error] });
@@ -36,7 +57,7 @@ public class FailingConnectorTests
             () => harness.Connectors.All(c => c.RequestCount >= 3),
             () => $"requests: {string.Join(", ", harness.Connectors.Select(c => c.RequestCount))}");
 
-        Assert.Equal(3, Directory.EnumerateFiles(harness.SpoolDirectory, "*", SearchOption.AllDirectories).Count());
+        Assert.Equal(3, harness.SpooledFiles().Count);
         Assert.Empty(harness.AllReceived);
 
         harness.Connectors[1].Mode = ConnectorMode.Success;

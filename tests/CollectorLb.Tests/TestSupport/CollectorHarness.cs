@@ -3,6 +3,7 @@ using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.TestingHost;
 
 namespace CollectorLb.Tests.TestSupport;
@@ -43,6 +44,16 @@ public sealed class CollectorHarness : IAsyncDisposable
     public IServiceProvider SiloServices => Cluster.Silos[0].ServiceProvider;
 
     public IEnumerable<ReceivedFile> AllReceived => Connectors.SelectMany(c => c.Received);
+
+    public string QuarantineDirectory => Path.Combine(FlowDirectory, "quarantine");
+
+    /// <summary>What the quarantine folder's sidecars say, read as the silo reads them.</summary>
+    public IReadOnlyList<CollectorLb.Abstractions.Quarantine.QuarantinedFile> Quarantined() =>
+        SiloServices.GetRequiredService<QuarantineStore>().List();
+
+    /// <summary>Rows in the silo's reminder table, whoever registered them.</summary>
+    public async Task<int> ReminderRowsAsync() =>
+        (await SiloServices.GetRequiredService<Orleans.IReminderTable>().ReadRows(0, uint.MaxValue)).Reminders.Count;
 
     public static async Task<CollectorHarness> StartAsync(HarnessOptions? options = null)
     {
@@ -87,9 +98,13 @@ public sealed class CollectorHarness : IAsyncDisposable
         return files;
     }
 
-    /// <summary>Files of the flow directory and the spool that are still on disk (claim folders not counted).</summary>
+    /// <summary>Every file still under the flow directory: waiting, claimed, quarantined, or our own markers.</summary>
     public IReadOnlyList<string> FilesOnDisk() =>
         Directory.EnumerateFiles(FlowDirectory, "*", SearchOption.AllDirectories).ToList();
+
+    /// <summary>Flow files claimed into the spool and not yet delivered.</summary>
+    public IReadOnlyList<string> SpooledFiles() =>
+        Directory.EnumerateFiles(SpoolDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList();
 
     public async Task WaitUntilDeliveredAsync(IReadOnlyDictionary<string, string> expected, TimeSpan? timeout = null)
     {
@@ -128,6 +143,9 @@ public sealed class CollectorHarness : IAsyncDisposable
                 Name = $"connector-{i + 1}",
                 OutputDirectory = _root.Combine($"connector-{i + 1}"),
                 Mode = i < options.ConnectorModes.Count ? options.ConnectorModes[i] : ConnectorMode.Success,
+                FailureRate = options.FailureRate,
+                HangLimit = options.HangLimit,
+                Random = new Random(17 + i),
             }));
         }
 
@@ -154,7 +172,11 @@ public sealed class CollectorHarness : IAsyncDisposable
             ["CollectorLb:Delivery:RetryBaseDelaySeconds"] = "0.2",
             ["CollectorLb:Delivery:RetryMaxDelaySeconds"] = "1",
             ["CollectorLb:Delivery:NoConnectorRetrySeconds"] = "0.3",
+            ["CollectorLb:Delivery:MaxAttempts"] = "50",
             ["CollectorLb:Pool:RegistryRefreshSeconds"] = "1",
+            ["CollectorLb:Pool:EjectionSeconds"] = "0.5",
+            ["CollectorLb:Pool:MaxEjectionSeconds"] = "2",
+            ["CollectorLb:Pool:PingSeconds"] = "0.2",
         };
         foreach (var (key, value) in options.Settings)
         {
@@ -162,12 +184,23 @@ public sealed class CollectorHarness : IAsyncDisposable
         }
 
         var builder = new InProcessTestClusterBuilder(1);
+        var logDirectory = Environment.GetEnvironmentVariable("COLLECTORLB_TEST_LOGS");
         builder.ConfigureSiloHost((_, host) =>
         {
+            if (logDirectory is not null)
+            {
+                Directory.CreateDirectory(logDirectory);
+                host.Logging.AddProvider(new FileLoggerProvider(Path.Combine(logDirectory, $"{Path.GetFileName(_root.Path)}.log")));
+            }
+
             host.Configuration.AddInMemoryCollection(settings);
             host.Services.AddCollectorServices(host.Configuration);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddCollectorLbStorage());
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddCollectorLbStorage();
+            silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+        });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }

@@ -10,6 +10,9 @@ public static class FlowFiles
     public const string SmallSample = "nfcapd.20261127044054";
     public const string EmptyIntervalSample = "nfcapd.20261127044056";
 
+    /// <summary>nfcapd 1.7.1 with no traffic at all: no data block, the appendix right after the header.</summary>
+    public const string NoTrafficSample = "nfcapd.20261127063000";
+
     public static string SamplePath(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
 
     public static byte[] Sample(string name = SmallSample) => File.ReadAllBytes(SamplePath(name));

@@ -10,6 +10,11 @@ public sealed class HarnessOptions
     /// <summary>Mode of each connector by index; missing entries answer with success.</summary>
     public IReadOnlyList<ConnectorMode> ConnectorModes { get; init; } = [];
 
+    /// <summary>Probability that any connector request fails (500, 400, reset, or a hang of up to <see cref="HangLimit"/>).</summary>
+    public double FailureRate { get; init; }
+
+    public TimeSpan HangLimit { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>False leaves the registry's port reserved but closed, as if the registry were down.</summary>
     public bool StartRegistry { get; init; } = true;
 

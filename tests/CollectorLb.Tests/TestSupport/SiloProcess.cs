@@ -51,15 +51,95 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    /// <summary>A silo on free ports talking to <paramref name="registryPort"/>, nfcapd off unless asked, fast test timings.</summary>
+    public static Dictionary<string, string> TestEnvironment(int registryPort, int httpPort) => new()
     {
-        var startInfo = new ProcessStartInfo("dotnet")
+        ["REGISTRY_IP"] = "127.0.0.1",
+        ["REGISTRY_PORT"] = registryPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CollectorLb__HostId"] = "process-host",
+        ["CollectorLb__Nfcapd__Enabled"] = "false",
+        ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["CollectorLb__Watcher__RescanSeconds"] = "1",
+        ["CollectorLb__Delivery__RetryBaseDelaySeconds"] = "0.2",
+        ["CollectorLb__Delivery__RetryMaxDelaySeconds"] = "1",
+        ["CollectorLb__Pool__RegistryRefreshSeconds"] = "1",
+    };
+
+    /// <summary>Waits until <c>/healthz</c> answers.</summary>
+    public async Task WaitUntilHealthyAsync(int httpPort, TimeSpan timeout)
+    {
+        using var http = new HttpClient();
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                if (HasExited)
+                {
+                    throw new InvalidOperationException($"the silo exited with {ExitCode}:\n{Output}");
+                }
+
+                try
+                {
+                    using var response = await http.GetAsync($"http://127.0.0.1:{httpPort}/healthz");
+                    return response.IsSuccessStatusCode;
+                }
+                catch (HttpRequestException)
+                {
+                    return false;
+                }
+            },
+            () => "healthz answers; output:\n" + Output,
+            timeout);
+    }
+
+    /// <summary>SIGKILL: no chance to clean up, as when a node dies.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
+    public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
+        Start(workingDirectory, environment, "dotnet", [SiloAssemblyPath]);
+
+    /// <summary>
+    /// Runs the silo as the unprivileged user <c>nobody</c> (root reads every file, so permission problems need
+    /// another user). The build output is copied into <paramref name="workingDirectory"/>, which is opened to all.
+    /// </summary>
+    public static SiloProcess StartUnprivileged(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    {
+        var binary = Path.Combine(workingDirectory, "silo-bin");
+        var source = Path.GetDirectoryName(SiloAssemblyPath)!;
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(binary, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+
+        foreach (var directory in Directory.EnumerateDirectories(workingDirectory, "*", SearchOption.AllDirectories).Append(workingDirectory))
+        {
+            File.SetUnixFileMode(directory, (UnixFileMode)0x1FF);
+        }
+
+        var unprivileged = new Dictionary<string, string>(environment) { ["HOME"] = workingDirectory, ["DOTNET_CLI_HOME"] = workingDirectory };
+        return Start(workingDirectory, unprivileged, "setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(binary, "CollectorLb.Silo.dll")]);
+    }
+
+    private static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string program, IReadOnlyList<string> arguments)
+    {
+        var startInfo = new ProcessStartInfo(program)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        startInfo.ArgumentList.Add(SiloAssemblyPath);
+        foreach (var argument in arguments)
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
         foreach (var (name, value) in environment)
         {
             startInfo.Environment[name] = value;

@@ -1,6 +1,8 @@
 using CollectorLb.DevServices;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Hosting;
+using CollectorLb.Tests.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -72,6 +74,26 @@ public sealed class HttpRegistryClientTests : IAsyncLifetime
         _registry.Behavior = behavior;
 
         await Assert.ThrowsAsync<RegistryUnavailableException>(() => Client.GetConnectorsAsync(_registry.Url, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task GetConnectorsAsync_EntriesThatAreNotHttpUrls_AreDroppedWithOneLogLineEachAndTheRestUsed()
+    {
+        using var registry = new StubHttpServer(_ => (200, """
+            {"good":"http://10.0.0.1:7000","passwd":"file:///etc/passwd","ftp":"ftp://connector:21","bare":"connector:7000","number":7,"also-good":"https://c.example:7443/"}
+            """));
+        var logs = new CapturingLoggerProvider();
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(logs))
+            .AddCollectorServices(new ConfigurationBuilder().Build())
+            .BuildServiceProvider();
+
+        var entries = await services.GetRequiredService<IRegistryClient>().GetConnectorsAsync(registry.Url, CancellationToken.None);
+
+        Assert.Equal([new RegistryEntry("good", "http://10.0.0.1:7000"), new RegistryEntry("also-good", "https://c.example:7443")], entries);
+        var rejections = logs.Messages.Where(m => m.Contains("rejected")).ToList();
+        Assert.Equal(4, rejections.Count);
+        Assert.Contains(rejections, m => m.Contains("file:///etc/passwd"));
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+namespace CollectorLb.Abstractions.Hosts;
+
+/// <summary>Counts since the silo started, the same numbers its <c>/metrics</c> exports.</summary>
+[GenerateSerializer, Immutable, Alias("collectorlb.delivery-totals")]
+public sealed record DeliveryTotals
+{
+    [Id(0)] public long FilesDetected { get; init; }
+    [Id(1)] public long FilesDelivered { get; init; }
+    [Id(2)] public long FilesDeleted { get; init; }
+    [Id(3)] public long UploadFailures { get; init; }
+    [Id(4)] public long FilesQuarantined { get; init; }
+    [Id(5)] public long FilesRequeued { get; init; }
+    [Id(6)] public long Duplicates { get; init; }
+    [Id(7)] public long BytesDelivered { get; init; }
+    [Id(8)] public long ConnectorEjections { get; init; }
+
+    public DeliveryTotals Add(DeliveryTotals other) => new()
+    {
+        FilesDetected = FilesDetected + other.FilesDetected,
+        FilesDelivered = FilesDelivered + other.FilesDelivered,
+        FilesDeleted = FilesDeleted + other.FilesDeleted,
+        UploadFailures = UploadFailures + other.UploadFailures,
+        FilesQuarantined = FilesQuarantined + other.FilesQuarantined,
+        FilesRequeued = FilesRequeued + other.FilesRequeued,
+        Duplicates = Duplicates + other.Duplicates,
+        BytesDelivered = BytesDelivered + other.BytesDelivered,
+        ConnectorEjections = ConnectorEjections + other.ConnectorEjections,
+    };
+}

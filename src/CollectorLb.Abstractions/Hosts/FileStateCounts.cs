@@ -1,0 +1,24 @@
+namespace CollectorLb.Abstractions.Hosts;
+
+/// <summary>
+/// Files by state on one host (or summed over hosts): waiting, sending and sent are the files there now;
+/// deleted counts since the silo started; quarantined are the quarantine folder's files.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("collectorlb.file-state-counts")]
+public sealed record FileStateCounts
+{
+    [Id(0)] public long Detected { get; init; }
+    [Id(1)] public long Dispatching { get; init; }
+    [Id(2)] public long Sent { get; init; }
+    [Id(3)] public long Deleted { get; init; }
+    [Id(4)] public long Quarantined { get; init; }
+
+    public FileStateCounts Add(FileStateCounts other) => new()
+    {
+        Detected = Detected + other.Detected,
+        Dispatching = Dispatching + other.Dispatching,
+        Sent = Sent + other.Sent,
+        Deleted = Deleted + other.Deleted,
+        Quarantined = Quarantined + other.Quarantined,
+    };
+}

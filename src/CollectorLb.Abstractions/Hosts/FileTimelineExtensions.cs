@@ -1,0 +1,10 @@
+using CollectorLb.Abstractions.Files;
+
+namespace CollectorLb.Abstractions.Hosts;
+
+public static class FileTimelineExtensions
+{
+    /// <summary>The latest moment on the timeline: how recent lists of files are ordered.</summary>
+    public static DateTimeOffset? LastChangeAt(this FileTimeline timeline) =>
+        new[] { timeline.DetectedAt, timeline.FirstAttemptAt, timeline.LastAttemptAt, timeline.SentAt, timeline.DeletedAt, timeline.QuarantinedAt }.Max();
+}

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Cli.Output;
+using Microsoft.Extensions.Configuration;
+
+namespace CollectorLb.Cli;
+
+/// <summary>What every command shares: the writers, the global options, and connecting with a clear failure.</summary>
+public sealed class CliContext(TextWriter output, TextWriter error, ClusterConnector connect)
+{
+    public TextWriter Output { get; } = output;
+
+    public TextWriter Error { get; } = error;
+
+    public Option<string[]> Gateway { get; } = new("--gateway")
+    {
+        Description = "Gateway host:port of a silo (repeatable). Default: CollectorLb__Cluster__Gateways, else localhost:<CollectorLb__Ports__GatewayPort or 30000>",
+        Recursive = true,
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public Option<double> ConnectTimeout { get; } = new("--connect-timeout")
+    {
+        Description = "Seconds to wait for the cluster",
+        DefaultValueFactory = _ => 10,
+        Recursive = true,
+    };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of a table" };
+
+    /// <summary>Connects, runs <paramref name="command"/>, and turns an unreachable cluster into exit code 3 with a sentence.</summary>
+    public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken, Func<IClusterSession, Task<int>> command)
+    {
+        ClusterConnection connection;
+        try
+        {
+            connection = ConnectionFrom(parsed);
+        }
+        catch (FormatException ex)
+        {
+            await Error.WriteLineAsync("error: " + ex.Message);
+            return ExitCodes.Usage;
+        }
+
+        IClusterSession session;
+        try
+        {
+            session = await connect(connection, TimeSpan.FromSeconds(Math.Max(0.1, parsed.GetValue(ConnectTimeout))), cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            await Error.WriteLineAsync($"error: cannot reach the cluster at {connection}: {Describe(ex)}");
+            return ExitCodes.Unreachable;
+        }
+
+        await using (session)
+        {
+            try
+            {
+                return await command(session);
+            }
+            catch (Exception ex) when (ex is OrleansException or TimeoutException)
+            {
+                await Error.WriteLineAsync($"error: the cluster at {connection} did not answer: {ex.Message}");
+                return ExitCodes.Unreachable;
+            }
+        }
+    }
+
+    /// <summary>Writes JSON or the table, and says which hosts are missing from the answer.</summary>
+    public int Finish<T>(bool json, ClusterListing<T> listing, Action writeTable)
+    {
+        if (json)
+        {
+            JsonOutput.Write(Output, listing);
+        }
+        else
+        {
+            writeTable();
+        }
+
+        return ReportUnreachable(listing.Unreachable);
+    }
+
+    public int ReportUnreachable(IReadOnlyList<UnreachableHost> unreachable)
+    {
+        foreach (var host in unreachable)
+        {
+            Error.WriteLine($"warning: host {host.SiloName} did not answer ({host.Error}); it is missing from this answer");
+        }
+
+        return unreachable.Count == 0 ? ExitCodes.Ok : ExitCodes.Partial;
+    }
+
+    private ClusterConnection ConnectionFrom(ParseResult parsed)
+    {
+        var gateways = parsed.GetValue(Gateway);
+        if (gateways is { Length: > 0 })
+        {
+            return new ClusterConnection { Gateways = gateways.Select(ClusterConnection.ParseGateway).ToList() };
+        }
+
+        return ClusterConnection.FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        OperationCanceledException => "no answer in time",
+        AggregateException { InnerException: { } inner } => Describe(inner),
+        _ => ex.Message,
+    };
+}

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Cli.Output;
+
+namespace CollectorLb.Cli.Commands;
+
+/// <summary><c>files</c>: recent files, newest first, with their timelines.</summary>
+internal static class FilesCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = CliContext.Json();
+        var state = new Option<string?>("--state") { Description = "Only files in this state" };
+        state.AcceptOnlyFromAmong([.. Enum.GetNames<FileStatus>().Where(n => n != nameof(FileStatus.Unknown))]);
+        var host = new Option<string?>("--host") { Description = "Only files of this host id" };
+        var limit = new Option<int>("--limit")
+        {
+            Description = "At most this many files",
+            DefaultValueFactory = _ => FileQuery.DefaultLimit,
+            Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > 10_000) { r.AddError("--limit must be between 1 and 10000"); } } },
+        };
+        var command = new Command("files", "Recent files (newest first) with state, connector and timeline") { state, host, limit, json };
+        command.SetAction((parsed, cancellationToken) => context.RunAsync(parsed, cancellationToken, async session =>
+        {
+            var query = new FileQuery
+            {
+                Status = parsed.GetValue(state) is { } s ? Enum.Parse<FileStatus>(s) : null,
+                HostId = parsed.GetValue(host),
+                Limit = parsed.GetValue(limit),
+            };
+            var listing = await session.View.GetFiles(query);
+            return context.Finish(parsed.GetValue(json), listing, () => Table(listing.Items).WriteTo(context.Output));
+        }));
+        return command;
+    }
+
+    private static TextTable Table(IReadOnlyList<FileSnapshot> files)
+    {
+        var table = new TextTable("FILE", "HOST", "STATE", "SIZE", "ATTEMPTS", "CONNECTOR", "DETECTED", "SENT", "DONE", "KEY");
+        foreach (var f in files)
+        {
+            var t = f.Timeline;
+            table.Add(f.FileName, f.HostId, f.Status, Formats.Size(f.SizeBytes), f.Attempts, f.Connector ?? "-", Formats.Time(t.DetectedAt),
+                Formats.After(t.DetectedAt, t.SentAt), Formats.After(t.DetectedAt, t.DeletedAt ?? t.QuarantinedAt), f.Key);
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Cli.Output;
+
+namespace CollectorLb.Cli.Commands;
+
+/// <summary><c>status</c>: the cluster at a glance, as the dashboard's overview.</summary>
+internal static class StatusCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = CliContext.Json();
+        var command = new Command("status", "Hosts, throughput, in flight, backlog, quarantine, duplicates and connectors") { json };
+        command.SetAction((parsed, cancellationToken) => context.RunAsync(parsed, cancellationToken, async session =>
+        {
+            var overview = await session.View.GetOverview();
+            if (parsed.GetValue(json))
+            {
+                JsonOutput.Write(context.Output, overview);
+            }
+            else
+            {
+                Write(context.Output, overview);
+            }
+
+            return context.ReportUnreachable(overview.Unreachable);
+        }));
+        return command;
+    }
+
+    private static void Write(TextWriter output, ClusterOverview o)
+    {
+        output.WriteLine($"silos: {o.Hosts.Count} answering, {o.Unreachable.Count} not answering");
+        output.WriteLine($"files/s: {Formats.Rate(o.FilesPerSecond)}  MB/s: {Formats.Rate(o.BytesPerSecond / 1048576)}  in flight: {o.UploadsInFlight}  backlog: {o.Backlog}  quarantined: {o.Files.Quarantined}  duplicates: {o.Totals.Duplicates}");
+        output.WriteLine($"since start: detected {o.Totals.FilesDetected}, delivered {o.Totals.FilesDelivered} ({Formats.Size(o.Totals.BytesDelivered)}), failed attempts {o.Totals.UploadFailures}, quarantined {o.Totals.FilesQuarantined}, requeued {o.Totals.FilesRequeued}");
+        output.WriteLine();
+        var hosts = new TextTable("HOST", "SILO", "NFCAPD", "WAITING", "SENDING", "DELIVERED", "FAILED", "BACKLOG", "QUARANTINED");
+        foreach (var h in o.Hosts)
+        {
+            hosts.Add(h.HostId, h.SiloName, h.Nfcapd ?? "-", h.Files.Detected, h.Files.Dispatching, h.Totals.FilesDelivered, h.Totals.UploadFailures, h.Backlog, h.Files.Quarantined);
+        }
+
+        hosts.WriteTo(output);
+        output.WriteLine();
+        if (o.Connectors is { } pool)
+        {
+            output.WriteLine($"registry: {pool.Registry} ({pool.Policy}), answered {Formats.Time(pool.RegistryAnsweredAt)}{(pool.RegistryError is null ? string.Empty : $" - {pool.RegistryError}")}");
+            ConnectorsCommand.Table(pool, o.CapturedAt).WriteTo(output);
+        }
+        else
+        {
+            output.WriteLine("registry: the connector pool did not answer");
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using CollectorLb.Cli;
+
+return await CliApplication.RunAsync(args, Console.Out, Console.Error, OrleansClusterSession.ConnectAsync);

@@ -1,0 +1,122 @@
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Dashboard.Hosting;
+using CollectorLb.Dashboard.Security;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace CollectorLb.Dashboard.Api;
+
+/// <summary>
+/// The JSON API the page uses (and scripts may): everything is read through the cluster view grain; requeue
+/// needs the operator token. A cluster that cannot be reached is a 503 that says so.
+/// </summary>
+internal static partial class DashboardApi
+{
+    public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").AddEndpointFilter(ClusterUnavailableFilter);
+        api.MapGet("/overview", (IGrainFactory grains) => View(grains).GetOverview());
+        api.MapGet("/files", async Task<IResult> (IGrainFactory grains, string? state, string? host, int? limit) =>
+        {
+            FileStatus? status = null;
+            if (!string.IsNullOrEmpty(state))
+            {
+                if (!Enum.TryParse<FileStatus>(state, ignoreCase: true, out var parsed) || parsed == FileStatus.Unknown)
+                {
+                    return Results.BadRequest(new { error = $"state must be one of {string.Join(", ", Enum.GetNames<FileStatus>().Skip(1))}" });
+                }
+
+                status = parsed;
+            }
+
+            var query = new FileQuery { Status = status, HostId = string.IsNullOrEmpty(host) ? null : host, Limit = Math.Clamp(limit ?? FileQuery.DefaultLimit, 1, 1000) };
+            return Results.Ok(await View(grains).GetFiles(query));
+        });
+        api.MapGet("/connectors", (IGrainFactory grains) => View(grains).GetConnectors());
+        api.MapGet("/quarantine", (IGrainFactory grains, string? host) => View(grains).GetQuarantine(string.IsNullOrEmpty(host) ? null : host));
+        api.MapPost("/requeue", async (IGrainFactory grains, RequeueRequest request) =>
+        {
+            var answer = await View(grains).Requeue(request.File ?? string.Empty);
+            return Results.Json(answer, statusCode: answer.Outcome switch
+            {
+                RequeueOutcome.Requeued => StatusCodes.Status200OK,
+                RequeueOutcome.NotFound or RequeueOutcome.NotThisHost => StatusCodes.Status404NotFound,
+                RequeueOutcome.HostUnreachable => StatusCodes.Status503ServiceUnavailable,
+                _ => StatusCodes.Status409Conflict,
+            });
+        }).RequireAuthorization(OperatorAuthentication.Policy);
+        api.MapGet("/session", (HttpContext context, OperatorToken token) => new
+        {
+            @operator = context.User.Identity?.IsAuthenticated == true,
+            tokenGenerated = token.IsGenerated,
+        });
+        api.MapGet("/events", (IGrainFactory grains, IOptions<DashboardOptions> options, IOptions<JsonOptions> json, ILogger<DashboardApplication> logger, CancellationToken cancellationToken) =>
+            TypedResults.ServerSentEvents(OverviewEventsAsync(View(grains), TimeSpan.FromSeconds(options.Value.RefreshSeconds), json.Value.SerializerOptions, logger, cancellationToken)));
+        return app;
+    }
+
+    private static IClusterViewGrain View(IGrainFactory grains) => grains.GetGrain<IClusterViewGrain>(0);
+
+    /// <summary>An overview now and after every refresh period; an <c>error</c> event while the cluster cannot be reached.</summary>
+    private static async IAsyncEnumerable<SseItem<string>> OverviewEventsAsync(
+        IClusterViewGrain view,
+        TimeSpan period,
+        JsonSerializerOptions json,
+        ILogger logger,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(period);
+        do
+        {
+            SseItem<string> item;
+            try
+            {
+                item = new SseItem<string>(JsonSerializer.Serialize(await view.GetOverview(), json), "overview");
+            }
+            catch (Exception ex) when (IsClusterUnavailable(ex))
+            {
+                LogClusterUnavailable(logger, ex.Message);
+                item = new SseItem<string>(JsonSerializer.Serialize(new { error = UnavailableMessage(ex) }, json), "error");
+            }
+
+            yield return item;
+        }
+        while (await WaitAsync(timer, cancellationToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false; // the page went away
+        }
+    }
+
+    private static async ValueTask<object?> ClusterUnavailableFilter(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        try
+        {
+            return await next(context);
+        }
+        catch (Exception ex) when (IsClusterUnavailable(ex))
+        {
+            LogClusterUnavailable(context.HttpContext.RequestServices.GetRequiredService<ILogger<DashboardApplication>>(), ex.Message);
+            return Results.Json(new { error = UnavailableMessage(ex) }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    private static bool IsClusterUnavailable(Exception ex) => ex is OrleansException or TimeoutException or InvalidOperationException;
+
+    private static string UnavailableMessage(Exception ex) => $"The cluster did not answer: {ex.Message}";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "the cluster did not answer: {Reason}")]
+    private static partial void LogClusterUnavailable(ILogger logger, string reason);
+}

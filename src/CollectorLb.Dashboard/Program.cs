@@ -1,0 +1,3 @@
+using CollectorLb.Dashboard.Hosting;
+
+return await DashboardApplication.RunAsync(args);

@@ -1,0 +1,7 @@
+namespace CollectorLb.Grains.Health;
+
+/// <summary>Asks a connector <c>GET /ping</c>; true only for <c>{"result":"success","ping":"pong"}</c>.</summary>
+public interface IConnectorProber
+{
+    Task<bool> PingAsync(string connectorBaseUrl, CancellationToken cancellationToken);
+}

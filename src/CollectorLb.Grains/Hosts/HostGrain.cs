@@ -1,0 +1,81 @@
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.Quarantine;
+using CollectorLb.Grains.Spool;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace CollectorLb.Grains.Hosts;
+
+/// <summary>
+/// Reads one host's local statistics and quarantine folder. Keyed by the silo's name, and useful only on that
+/// silo: until host-affine placement puts it there, an activation that lands elsewhere refuses and
+/// deactivates, so the next call places it again. Holds no state of its own.
+/// </summary>
+internal sealed partial class HostGrain(
+    IHostStatisticsSource statistics,
+    QuarantineStore quarantine,
+    FileSpool spool,
+    IOptions<SiloOptions> siloOptions,
+    ILogger<HostGrain> logger) : Grain, IHostGrain
+{
+    public Task<HostStatistics> GetStatistics()
+    {
+        EnsureOnOwnSilo();
+        return Task.FromResult(statistics.Capture());
+    }
+
+    public Task<IReadOnlyList<FileSnapshot>> GetRecentFiles(FileQuery query)
+    {
+        EnsureOnOwnSilo();
+        return Task.FromResult(statistics.RecentFiles(query));
+    }
+
+    public Task<IReadOnlyList<QuarantinedFile>> GetQuarantine()
+    {
+        EnsureOnOwnSilo();
+        return Task.FromResult<IReadOnlyList<QuarantinedFile>>(quarantine.List().OrderByDescending(q => q.QuarantinedAt).ToList());
+    }
+
+    public async Task<RequeueAnswer> Requeue(string fileKey)
+    {
+        EnsureOnOwnSilo();
+        FileKey key;
+        try
+        {
+            key = FileKey.Parse(fileKey);
+        }
+        catch (FormatException ex)
+        {
+            return new RequeueAnswer(RequeueOutcome.NotFound, null, ex.Message);
+        }
+
+        if (key.HostId != spool.HostId)
+        {
+            return new RequeueAnswer(RequeueOutcome.NotThisHost, fileKey, $"{fileKey} belongs to host '{key.HostId}', not '{spool.HostId}'.");
+        }
+
+        var result = await GrainFactory.GetGrain<IFileGrain>(fileKey).Requeue();
+        LogRequeue(logger, fileKey, result);
+        return result switch
+        {
+            RequeueResult.Requeued => new RequeueAnswer(RequeueOutcome.Requeued, fileKey, $"{key.FileName} is back in the spool and being delivered."),
+            RequeueResult.FileMissing => new RequeueAnswer(RequeueOutcome.FileMissing, fileKey, $"{key.FileName} is quarantined but its bytes are gone from {quarantine.Directory}."),
+            _ => new RequeueAnswer(RequeueOutcome.NotQuarantined, fileKey, $"{key.FileName} is not in quarantine."),
+        };
+    }
+
+    private void EnsureOnOwnSilo()
+    {
+        var key = this.GetPrimaryKeyString();
+        if (!string.Equals(key, siloOptions.Value.SiloName, StringComparison.Ordinal))
+        {
+            DeactivateOnIdle();
+            throw new InvalidOperationException($"The host grain of '{key}' was placed on silo '{siloOptions.Value.SiloName}'; it must run on the silo of that host.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "operator requeue of {FileKey}: {Result}")]
+    private static partial void LogRequeue(ILogger logger, string fileKey, RequeueResult result);
+}

@@ -1,0 +1,13 @@
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
+
+namespace CollectorLb.Grains.Hosts;
+
+/// <summary>This silo's in-memory statistics, provided by the host (the silo keeps them off the grains' hot path).</summary>
+public interface IHostStatisticsSource
+{
+    HostStatistics Capture();
+
+    /// <summary>The most recently changed files matching <paramref name="query"/>, newest first.</summary>
+    IReadOnlyList<FileSnapshot> RecentFiles(FileQuery query);
+}

@@ -1,0 +1,125 @@
+using System.Text;
+using System.Text.Json;
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Quarantine;
+using CollectorLb.Grains.Options;
+using Microsoft.Extensions.Options;
+
+namespace CollectorLb.Grains.Spool;
+
+/// <summary>
+/// The quarantine folder: a file goes to <c>quarantine/&lt;name&gt;</c> with <c>&lt;name&gt;.json</c> beside it
+/// saying why. When that name is taken (the same name quarantined twice) or too long for a sidecar name, both go
+/// into <c>quarantine/&lt;claim id&gt;/</c> instead, the file still under its own name.
+/// </summary>
+public sealed class QuarantineStore(IOptions<SpoolOptions> options)
+{
+    private const string SidecarSuffix = ".json";
+    private const string ClaimSidecarName = "quarantine.json";
+    private const int MaxNameBytes = 255;
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    public string Directory => options.Value.QuarantineDirectoryFullPath;
+
+    /// <summary>Moves the file at <paramref name="currentPath"/> (if it still exists) and writes its sidecar; returns the record as written.</summary>
+    public QuarantinedFile Add(FileKey key, string currentPath, QuarantinedFile record)
+    {
+        System.IO.Directory.CreateDirectory(Directory);
+        var (filePath, sidecarPath) = ChooseLocation(key);
+        string? finalPath = null;
+        if (File.Exists(currentPath))
+        {
+            File.Move(currentPath, filePath);
+            finalPath = filePath;
+        }
+
+        var written = record with { Path = finalPath };
+        File.WriteAllText(sidecarPath, JsonSerializer.Serialize(written, Json));
+        return written;
+    }
+
+    /// <summary>Every quarantined file, read from the sidecars.</summary>
+    public IReadOnlyList<QuarantinedFile> List()
+    {
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return [];
+        }
+
+        var records = new List<QuarantinedFile>();
+        foreach (var sidecar in System.IO.Directory.EnumerateFiles(Directory, "*" + SidecarSuffix, SearchOption.AllDirectories))
+        {
+            if (TryRead(sidecar) is { } record)
+            {
+                records.Add(record);
+            }
+        }
+
+        return records;
+    }
+
+    public QuarantinedFile? Find(FileKey key) => List().FirstOrDefault(r => r.Key == key.ToString());
+
+    /// <summary>Moves a quarantined file to <paramref name="destination"/> and removes its sidecar; false when its bytes are gone.</summary>
+    public bool Release(FileKey key, string destination)
+    {
+        var sidecar = FindSidecar(key);
+        var record = sidecar is null ? null : TryRead(sidecar);
+        if (record?.Path is null || !File.Exists(record.Path))
+        {
+            return false;
+        }
+
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+        File.Move(record.Path, destination);
+        File.Delete(sidecar!);
+        var folder = Path.GetDirectoryName(record.Path)!;
+        if (folder != Directory && !System.IO.Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            System.IO.Directory.Delete(folder);
+        }
+
+        return true;
+    }
+
+    private (string FilePath, string SidecarPath) ChooseLocation(FileKey key)
+    {
+        var filePath = Path.Combine(Directory, key.FileName);
+        var sidecarPath = filePath + SidecarSuffix;
+        if (Encoding.UTF8.GetByteCount(key.FileName + SidecarSuffix) <= MaxNameBytes && !File.Exists(filePath) && !File.Exists(sidecarPath))
+        {
+            return (filePath, sidecarPath);
+        }
+
+        var claimFolder = Path.Combine(Directory, key.ClaimId);
+        System.IO.Directory.CreateDirectory(claimFolder);
+        return (Path.Combine(claimFolder, key.FileName), Path.Combine(claimFolder, ClaimSidecarName));
+    }
+
+    private string? FindSidecar(FileKey key)
+    {
+        foreach (var candidate in new[] { Path.Combine(Directory, key.ClaimId, ClaimSidecarName), Path.Combine(Directory, key.FileName) + SidecarSuffix })
+        {
+            if (File.Exists(candidate) && TryRead(candidate)?.Key == key.ToString())
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static QuarantinedFile? TryRead(string sidecar)
+    {
+        try
+        {
+            var record = JsonSerializer.Deserialize<QuarantinedFile>(File.ReadAllText(sidecar), Json);
+            return record is { Key.Length: > 0 } ? record : null;
+        }
+        catch (Exception ex) when (ex is JsonException or IOException or NotSupportedException)
+        {
+            // A quarantined flow file that happens to end in .json, or a sidecar being written: not ours to read.
+            return null;
+        }
+    }
+}

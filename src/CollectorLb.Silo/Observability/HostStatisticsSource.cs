@@ -1,0 +1,41 @@
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Hosts;
+using CollectorLb.Grains.Spool;
+using CollectorLb.Silo.Nfcapd;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+
+namespace CollectorLb.Silo.Observability;
+
+/// <summary>This silo's statistics, as its <see cref="IHostGrain"/> hands them out.</summary>
+internal sealed class HostStatisticsSource(
+    FileStatistics files,
+    DeliveryMeterListener meters,
+    StatisticsWindow window,
+    DiskCensus disk,
+    UploadGate uploadGate,
+    FileSpool spool,
+    NfcapdSupervisor nfcapd,
+    IOptions<SiloOptions> siloOptions,
+    ILocalSiloDetails localSilo,
+    TimeProvider timeProvider) : IHostStatisticsSource
+{
+    public HostStatistics Capture() => new()
+    {
+        HostId = spool.HostId,
+        SiloName = siloOptions.Value.SiloName,
+        SiloAddress = localSilo.SiloAddress.ToString(),
+        StartedAt = meters.ListeningSince,
+        CapturedAt = timeProvider.GetUtcNow(),
+        Files = files.Counts() with { Quarantined = disk.Quarantined },
+        Totals = meters.Totals,
+        UploadsInFlight = uploadGate.InFlight,
+        Backlog = disk.Backlog,
+        Nfcapd = nfcapd.Status.ToString(),
+        Slots = window.Snapshot(),
+    };
+
+    public IReadOnlyList<FileSnapshot> RecentFiles(FileQuery query) => files.Recent.Query(query);
+}

@@ -1,0 +1,78 @@
+using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Grains.Hosts;
+using CollectorLb.Grains.Observability;
+using CollectorLb.Silo.Observability.Health;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+
+namespace CollectorLb.Silo.Observability;
+
+public static class ObservabilityServiceCollectionExtensions
+{
+    /// <summary>
+    /// Per-silo statistics for the host grain: file transitions, the collector's meter mirrored into totals and
+    /// an hour's window, disk counts and the gauges. Needed wherever the grains run (the silo and test clusters).
+    /// </summary>
+    public static IServiceCollection AddCollectorStatistics(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<FileStatistics>();
+        services.RemoveAll<IFileTransitionObserver>();
+        services.AddSingleton<IFileTransitionObserver>(sp => sp.GetRequiredService<FileStatistics>());
+        services.AddSingleton<StatisticsWindow>();
+        services.AddSingleton<DeliveryMeterListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryMeterListener>());
+        services.AddSingleton<DiskCensus>();
+        services.AddSingleton<CollectorGauges>();
+        services.AddSingleton<IHostStatisticsSource, HostStatisticsSource>();
+        return services;
+    }
+
+    /// <summary>
+    /// The silo's HTTP side: OpenTelemetry metrics (ours and Orleans') for Prometheus, and the readiness checks.
+    /// </summary>
+    public static IServiceCollection AddCollectorTelemetry(this IServiceCollection services)
+    {
+        var latencyBuckets = new ExplicitBucketHistogramConfiguration { Boundaries = LatencyBuckets.Bounds };
+        services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(ServiceName))
+            .WithMetrics(metrics => metrics
+            .AddMeter(CollectorMetrics.MeterName, OrleansMeterName)
+            .AddView("collectorlb.upload.duration", latencyBuckets)
+            .AddView("collectorlb.delivery.latency", latencyBuckets)
+            .AddPrometheusExporter());
+
+        services.AddHealthChecks()
+            .AddCheck<SiloActiveHealthCheck>("silo", tags: [HealthTags.Ready])
+            .AddCheck<NfcapdHealthCheck>("nfcapd", tags: [HealthTags.Ready])
+            .AddCheck<FlowDirectoryHealthCheck>("directory", tags: [HealthTags.Ready])
+            .AddCheck<RegistryHealthCheck>("registry", tags: [HealthTags.Ready]);
+        return services;
+    }
+
+    /// <summary>
+    /// <c>/healthz</c>: the process answers. <c>/readyz</c>: every readiness check (503 when one fails, JSON
+    /// saying which). <c>/metrics</c>: Prometheus text.
+    /// </summary>
+    public static WebApplication MapCollectorObservability(this WebApplication app)
+    {
+        // Resolved once so the gauges exist before the first scrape.
+        app.Services.GetRequiredService<CollectorGauges>();
+        app.MapHealthChecks("/healthz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new Microsoft.AspNetCore.Diagnostics.HealthChecks.HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(HealthTags.Ready),
+            ResponseWriter = HealthReportWriter.WriteAsync,
+        });
+        app.MapPrometheusScrapingEndpoint("/metrics");
+        return app;
+    }
+
+    /// <summary>The <c>service_name</c> of <c>target_info</c>.</summary>
+    private const string ServiceName = "collectorlb-silo";
+
+    /// <summary>The meter Orleans publishes its own instruments on.</summary>
+    private const string OrleansMeterName = "Microsoft.Orleans";
+}

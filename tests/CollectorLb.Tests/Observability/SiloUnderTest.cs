@@ -1,0 +1,176 @@
+using System.Globalization;
+using CollectorLb.DevServices;
+using CollectorLb.Tests.TestSupport;
+
+namespace CollectorLb.Tests.Observability;
+
+/// <summary>
+/// The built silo run as a process (its HTTP endpoints, its gateway) with the DevServices registry and
+/// connectors in the test, on free loopback ports and fast test timings.
+/// </summary>
+public sealed class SiloUnderTest : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    private readonly TempDirectory _root = new("observed");
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private SiloProcess? _silo;
+
+    private SiloUnderTest(string hostId)
+    {
+        HostId = hostId;
+        HttpPort = ReservedPorts.Tcp();
+        GatewayPort = ReservedPorts.Tcp();
+    }
+
+    public string HostId { get; }
+
+    public int HttpPort { get; }
+
+    public int GatewayPort { get; }
+
+    public string FlowDirectory => _root.Combine("netflows");
+
+    public string QuarantineDirectory => Path.Combine(FlowDirectory, "quarantine");
+
+    public RegistryServer Registry { get; private set; } = null!;
+
+    public List<ConnectorServer> Connectors { get; } = [];
+
+    public IEnumerable<ReceivedFile> AllReceived => Connectors.SelectMany(c => c.Received);
+
+    public SiloProcess Process => _silo!;
+
+    public HttpClient Http => _http;
+
+    public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
+
+    public static async Task<SiloUnderTest> StartAsync(string hostId, int connectors = 2, IReadOnlyDictionary<string, string>? settings = null)
+    {
+        var under = new SiloUnderTest(hostId);
+        try
+        {
+            await under.StartServicesAsync(connectors, settings ?? new Dictionary<string, string>());
+            return under;
+        }
+        catch
+        {
+            await under.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Renames valid, distinct nfcapd files into the flow directory; returns name -> sha256.</summary>
+    public Dictionary<string, string> DropFiles(string prefix, int count, int seed = 0)
+    {
+        var files = new Dictionary<string, string>();
+        for (var i = 0; i < count; i++)
+        {
+            var content = FlowFiles.Distinct(seed + i);
+            var name = $"{prefix}{i:D2}";
+            FlowFiles.RenameInto(FlowDirectory, name, content);
+            files[name] = FlowFiles.Sha256(content);
+        }
+
+        return files;
+    }
+
+    /// <summary>A file that fails the cheap format check, so it goes straight to quarantine.</summary>
+    public void DropInvalidFile(string name) => FlowFiles.RenameInto(FlowDirectory, name, "this is not an nfcapd file"u8.ToArray());
+
+    public Task WaitUntilDeliveredAsync(IEnumerable<string> names)
+    {
+        var expected = names.ToList();
+        return Eventually.TrueAsync(
+            () => expected.All(n => AllReceived.Any(r => r.FileName == n)),
+            () => $"{expected.Count(n => AllReceived.Any(r => r.FileName == n))} of {expected.Count} delivered\n{_silo?.Output}");
+    }
+
+    public async Task<(int Status, string Body)> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(BaseUrl + path);
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
+
+        foreach (var connector in Connectors)
+        {
+            await connector.DisposeAsync();
+        }
+
+        if (Registry is not null)
+        {
+            await Registry.DisposeAsync();
+        }
+
+        _http.Dispose();
+        _root.Dispose();
+    }
+
+    private async Task StartServicesAsync(int connectors, IReadOnlyDictionary<string, string> settings)
+    {
+        Registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
+        for (var i = 1; i <= connectors; i++)
+        {
+            var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = $"connector-{i}", OutputDirectory = _root.Combine($"connector-{i}") });
+            Connectors.Add(connector);
+            Registry.Register(connector.Name, connector.Url);
+        }
+
+        var environment = new Dictionary<string, string>
+        {
+            ["CollectorLb__HostId"] = HostId,
+            ["CollectorLb__FlowDirectory"] = FlowDirectory,
+            ["CollectorLb__Registry__Host"] = "127.0.0.1",
+            ["CollectorLb__Registry__Port"] = Registry.Port.ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Nfcapd__Enabled"] = "false",
+            ["CollectorLb__Ports__HttpPort"] = HttpPort.ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__SiloPort"] = ReservedPorts.Tcp().ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Watcher__RescanSeconds"] = "1",
+            ["CollectorLb__Watcher__StableSeconds"] = "0.3",
+            ["CollectorLb__Upload__TimeoutSeconds"] = "5",
+            ["CollectorLb__Delivery__RetryBaseDelaySeconds"] = "0.2",
+            ["CollectorLb__Delivery__RetryMaxDelaySeconds"] = "0.5",
+            ["CollectorLb__Delivery__NoConnectorRetrySeconds"] = "0.3",
+            ["CollectorLb__Pool__RegistryRefreshSeconds"] = "1",
+            ["CollectorLb__Pool__EjectionSeconds"] = "0.3",
+            ["CollectorLb__Pool__MaxEjectionSeconds"] = "1",
+            ["CollectorLb__Pool__PingSeconds"] = "0.2",
+        };
+        foreach (var (key, value) in settings)
+        {
+            environment[key] = value;
+        }
+
+        Directory.CreateDirectory(FlowDirectory);
+        _silo = SiloProcess.Start(_root.Path, environment);
+        await Eventually.TrueAsync(
+            async () => await IsReadyAsync(),
+            () => $"the silo's /readyz answers 200; output:\n{_silo.Output}",
+            StartTimeout);
+    }
+
+    private async Task<bool> IsReadyAsync()
+    {
+        if (_silo!.HasExited)
+        {
+            throw new InvalidOperationException($"the silo exited with {_silo.ExitCode}:\n{_silo.Output}");
+        }
+
+        try
+        {
+            return (await GetAsync("/readyz")).Status == 200;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+        {
+            return false;
+        }
+    }
+}
