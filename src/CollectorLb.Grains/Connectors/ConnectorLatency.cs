@@ -15,7 +15,7 @@ internal sealed class ConnectorLatency(TimeProvider timeProvider, TimeSpan decay
     /// <summary>Below this an upload's fixed cost (connection, headers, the connector's own start-up) dominates, so smaller files count as this size.</summary>
     public const long SmallestCountedBytes = 64 * 1024;
 
-    /// <summary>The cost of one more file on a connector that is busy but never answered yet: it gets one file at a time until it does.</summary>
+    /// <summary>The cost of one more file on a connector that is busy but not heard from lately (<see cref="IsStale"/>): it gets one file at a time until it answers.</summary>
     public const double UnknownBusyPenaltySeconds = 1e6;
 
     /// <summary>Share of a faster sample in the new estimate.</summary>
@@ -37,6 +37,9 @@ internal sealed class ConnectorLatency(TimeProvider timeProvider, TimeSpan decay
     public double SecondsPerMegabyte =>
         _estimate == 0 ? 0 : _estimate * Math.Exp(-timeProvider.GetElapsedTime(_estimatedAt).TotalSeconds / DecayTime.TotalSeconds);
 
+    /// <summary>No answer recorded for longer than <see cref="DecayTime"/> (or none at all).</summary>
+    public bool IsStale => _estimatedAt == 0 || timeProvider.GetElapsedTime(_estimatedAt) > DecayTime;
+
     /// <summary>Megabytes a file of <paramref name="bytes"/> counts as.</summary>
     public static double Megabytes(long bytes) => Math.Max(bytes, SmallestCountedBytes) / BytesPerMegabyte;
 
@@ -56,13 +59,14 @@ internal sealed class ConnectorLatency(TimeProvider timeProvider, TimeSpan decay
     public double CostOf(int inFlight, long inFlightBytes, long fileBytes)
     {
         var outstandingMegabytes = Math.Max(inFlightBytes / BytesPerMegabyte, inFlight * Megabytes(0));
-        var secondsPerMegabyte = SecondsPerMegabyte;
-        if (secondsPerMegabyte > 0)
+        if (inFlight > 0 && IsStale)
         {
-            return secondsPerMegabyte * (outstandingMegabytes + Megabytes(fileBytes));
+            // Never heard from, or not for a decay time: it is being probed and its estimate says little until it
+            // answers, so it gets one file at a time rather than every file that arrives meanwhile.
+            return UnknownBusyPenaltySeconds + outstandingMegabytes;
         }
 
-        // Never answered (or idle so long the estimate vanished): free while idle, so it gets a first file to learn from.
-        return inFlight == 0 ? 0 : UnknownBusyPenaltySeconds + outstandingMegabytes;
+        // An idle connector never heard from costs nothing, so it gets a first file to learn from.
+        return SecondsPerMegabyte * (outstandingMegabytes + Megabytes(fileBytes));
     }
 }

@@ -22,10 +22,12 @@ internal sealed class NfdumpConnectorsScenario : IScenario
         log.WriteLine($"  f ceiling: {ceiling.FilesPerSecond:0} files/s ({ceiling.Failed} failed)");
         var silo = await stage.StartSiloAsync(size, warmUp: stage.MakeRealFlowFiles(Math.Min(size.WarmUpFiles, 200)));
         var cpu = CpuMeter.Start(silo);
+        var sampler = InFlightSampler.Start(stage.Rig);
         var run = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
-        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count, ceilingUsed, files.Count);
+        await sampler.DisposeAsync();
+        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count, ceilingUsed, files.Count) + "; " + sampler.Describe(connectors * new Grains.Options.ConnectorPoolOptions().MaxInFlightPerConnector);
         var ours = run.Expected / run.Elapsed.TotalSeconds;
-        log.WriteLine($"  f ours:    {ours:0} files/s");
+        log.WriteLine($"  f ours:    {ours:0} files/s; {cpuPerFile}");
 
         var ratio = ours / ceiling.FilesPerSecond;
         report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} real nfcapd files (15 KB)", Figures.PerSecond(ours, "files"), Figures.PerSecond(ceiling.FilesPerSecond, "files") + " (ceiling, 4-way loop)", Figures.Percent(ratio), cpuPerFile + " (nfdump runs in child processes of the connectors, not counted)"));

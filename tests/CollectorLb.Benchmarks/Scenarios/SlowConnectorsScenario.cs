@@ -27,10 +27,12 @@ internal sealed class SlowConnectorsScenario : IScenario
         var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, connectors * cap);
         var silo = await stage.StartSiloAsync(size, warmUp: stage.MakeFiles(connectors * cap));
         var cpu = CpuMeter.Start(silo);
+        var sampler = InFlightSampler.Start(stage.Rig);
         var run = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
-        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count);
+        await sampler.DisposeAsync();
+        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count) + "; " + sampler.Describe(connectors * cap);
         var ours = run.Expected / run.Elapsed.TotalSeconds;
-        log.WriteLine($"  c ours: {ours:0} files/s of {theoretical:0} theoretical (ceiling loop {ceiling.FilesPerSecond:0})");
+        log.WriteLine($"  c ours: {ours:0} files/s of {theoretical:0} theoretical (ceiling loop {ceiling.FilesPerSecond:0}); {cpuPerFile}");
 
         var ratio = ours / theoretical;
         report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files at once", Figures.PerSecond(ours, "files"), Figures.PerSecond(theoretical, "files") + $" (theoretical: {connectors} x {cap} in flight / 100 ms)", Figures.Percent(ratio), $"plain loop at the same concurrency: {Figures.PerSecond(ceiling.FilesPerSecond, "files")}; {cpuPerFile}"));

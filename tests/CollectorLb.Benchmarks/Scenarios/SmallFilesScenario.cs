@@ -30,8 +30,10 @@ internal sealed class SmallFilesScenario : IScenario
 
         var silo = await stage.StartSiloAsync(size);
         var cpu = CpuMeter.Start(silo);
+        var sampler = InFlightSampler.Start(stage.Rig);
         var burst = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
-        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count, ceilingUsed, files.Count);
+        await sampler.DisposeAsync();
+        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count, ceilingUsed, files.Count) + "; " + sampler.Describe(concurrency);
         var ours = burst.Expected / burst.Elapsed.TotalSeconds;
         var burstLatency = LatencySummary.Of(burst.LatencyMilliseconds);
         log.WriteLine($"  a ours:    {ours:0} files/s, rename->ack {burstLatency}; {cpuPerFile}");

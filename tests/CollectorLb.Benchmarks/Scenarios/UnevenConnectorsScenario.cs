@@ -6,7 +6,8 @@ namespace CollectorLb.Benchmarks.Scenarios;
 
 /// <summary>
 /// d. 4 connectors, one 10x slower (100 ms against 10 ms), files arriving at a steady rate below saturation: the
-/// share of files each connector got and the latency, once per balancing policy (a fresh silo each, same warm-up).
+/// share of files each connector got and the latency, once per balancing policy (a fresh silo each, warmed up by 3 s
+/// of files at the same rate).
 /// </summary>
 internal sealed class UnevenConnectorsScenario : IScenario
 {
@@ -26,7 +27,11 @@ internal sealed class UnevenConnectorsScenario : IScenario
         foreach (var policy in new[] { LoadBalancingPolicies.RoundRobin, LoadBalancingPolicies.LeastOutstanding, LoadBalancingPolicies.P2cEwma })
         {
             var files = stage.MakeFiles(size.UnevenFiles);
-            await stage.StartSiloAsync(size, new Dictionary<string, string> { ["Pool:Policy"] = policy });
+            var warmUp = stage.MakeFiles(Math.Min(size.WarmUpFiles, (int)(size.UnevenRate * 3)));
+            await stage.StartSiloAsync(size, new Dictionary<string, string> { ["Pool:Policy"] = policy }, warmUp: []);
+
+            // Warm up at the measured rate, so every policy starts from what it learns in steady state, not from a burst.
+            await stage.DeliverPacedAsync(warmUp, size.UnevenRate, size.Timeout);
             var run = await stage.DeliverPacedAsync(files, size.UnevenRate, size.Timeout);
             await stage.StopSiloAsync();
 

@@ -109,4 +109,16 @@ public class ConnectorLatencyTests
     {
         Assert.True(new ConnectorLatency(_time).CostOf(1, Megabyte, Megabyte) >= ConnectorLatency.UnknownBusyPenaltySeconds);
     }
+
+    [Fact]
+    public void CostOf_BusyAndNotHeardFromForADecayTime_IsAbovePenaltySoItIsProbedOneFileAtATime()
+    {
+        var latency = new ConnectorLatency(_time, TimeSpan.FromSeconds(10));
+        latency.Record(Megabyte, TimeSpan.FromSeconds(1));
+        _time.Advance(TimeSpan.FromSeconds(11));
+
+        Assert.True(latency.IsStale);
+        Assert.True(latency.CostOf(inFlight: 1, inFlightBytes: Megabyte, fileBytes: Megabyte) >= ConnectorLatency.UnknownBusyPenaltySeconds);
+        Assert.True(latency.CostOf(inFlight: 0, inFlightBytes: 0, fileBytes: Megabyte) < 1);
+    }
 }

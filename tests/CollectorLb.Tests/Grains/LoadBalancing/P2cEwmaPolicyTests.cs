@@ -124,4 +124,20 @@ public class P2cEwmaPolicyTests
 
         Assert.InRange(firstPickOfSlow, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30));
     }
+
+    [Fact]
+    public void PickConnector_SlowConnectorBeingProbed_GetsNoSecondFileUntilItAnswers()
+    {
+        var fast = Timed("fast", _time, TimeSpan.FromSeconds(1));
+        var slow = Timed("slow", _time, TimeSpan.FromSeconds(10));
+        _time.Advance(TimeSpan.FromSeconds(30));
+        fast.Latency.Record(Megabyte, TimeSpan.FromSeconds(1));
+        var policy = new P2cEwmaPolicy(new ScriptedRandom(1, 0));
+
+        Assert.Same(slow, policy.PickConnector(Request(Megabyte), [fast, slow]));
+
+        slow.InFlight = 1;
+        fast.InFlight = 3;
+        Assert.Same(fast, policy.PickConnector(Request(Megabyte), [fast, slow]));
+    }
 }
