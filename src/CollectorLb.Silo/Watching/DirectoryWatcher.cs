@@ -133,6 +133,8 @@ internal sealed partial class DirectoryWatcher(
                 return;
             case UnixFileKind.Regular:
                 break;
+            case UnixFileKind.Directory:
+                return; // the quarantine folder, or someone's sub-folder: never a flow file, nothing to report
             default:
                 LogIgnoredOnce(name, info.Kind);
                 return;

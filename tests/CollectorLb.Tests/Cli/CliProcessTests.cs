@@ -12,7 +12,7 @@ public class CliProcessTests
     [Fact]
     public async Task Collectorlb_NoClusterAtTheGateway_ExitsWithThreeNamingTheGateway()
     {
-        var port = ReservedPorts.Tcp();
+        var port = FreePorts.Tcp();
         var (code, output, error) = await RunAsync("--gateway", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--connect-timeout", "2", "status");
 
         Assert.Equal(ExitCodes.Unreachable, code);
