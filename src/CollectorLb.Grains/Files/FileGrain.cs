@@ -13,6 +13,7 @@ namespace CollectorLb.Grains.Files;
 /// attempt runs in an interleaving grain timer, so callers never wait on the network, and the outcome is
 /// recorded by the same timer turn. A file is deleted only after a connector acknowledged it.
 /// </summary>
+[Placement.HostAffinePlacement]
 internal sealed partial class FileGrain(
     [PersistentState("file", StorageNames.Files)] IPersistentState<FileState> file,
     FileSpool spool,

@@ -1,4 +1,5 @@
 using CollectorLb.DevServices;
+using CollectorLb.Grains.Placement;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -162,12 +163,13 @@ public sealed class CollectorHarness : IAsyncDisposable
         }
 
         var builder = new InProcessTestClusterBuilder(1);
-        builder.ConfigureSiloHost((_, host) =>
+        builder.ConfigureSiloHost((siloOptions, host) =>
         {
+            siloOptions.SiloName = HostId; // host-affine placement finds the host's silo by its name
             host.Configuration.AddInMemoryCollection(settings);
             host.Services.AddCollectorServices(host.Configuration);
         });
-        builder.ConfigureSilo((_, silo) => silo.AddCollectorLbStorage());
+        builder.ConfigureSilo((_, silo) => silo.AddCollectorLbStorage().AddHostAffinePlacement());
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
