@@ -43,7 +43,6 @@ public class ClusterRestartTests
         }
 
         await harness.WaitUntilDeliveredAsync(harness.Hosts, TimeSpan.FromSeconds(90));
-        await harness.WaitUntilClientConnectedAsync();
         foreach (var host in harness.Hosts)
         {
             foreach (var (name, sha256) in host.Dropped)
@@ -53,7 +52,7 @@ public class ClusterRestartTests
                 Assert.All(received, r => Assert.Equal(sha256, r.Sha256Hex));
 
                 // The attempt cut short by the crash is remembered: the file's state outlived every silo, in Redis.
-                var snapshot = await harness.Client.GetGrain<IFileGrain>(RedisClusterHarness.FileKeyOf(received[0])).GetSnapshot();
+                var snapshot = await harness.SnapshotAsync(RedisClusterHarness.FileKeyOf(received[0]));
                 Assert.Equal(FileStatus.Deleted, snapshot.Status);
                 Assert.True(snapshot.Attempts >= 2, $"{name}: {snapshot.Attempts} attempt(s) recorded");
             }

@@ -28,7 +28,7 @@ public class HostAffineDeliveryTests
                 Assert.StartsWith(host.HostId + "/", key);
 
                 // The grain answers from where placement put it: the silo of the host in its key.
-                var snapshot = await harness.Client.GetGrain<IFileGrain>(key).GetSnapshot();
+                var snapshot = await harness.SnapshotAsync(key);
                 Assert.Equal(FileStatus.Deleted, snapshot.Status);
                 Assert.Equal(silo.SiloAddress.ToString(), snapshot.ActivationSilo);
             }
@@ -57,13 +57,13 @@ public class HostAffineDeliveryTests
             foreach (var name in host.Dropped.Keys)
             {
                 var key = RedisClusterHarness.FileKeyOf(Assert.Single(harness.AllReceived, r => r.FileName == name));
-                var snapshot = await harness.Client.GetGrain<IFileGrain>(key).GetSnapshot();
+                var snapshot = await harness.SnapshotAsync(key);
                 Assert.Equal(silo.SiloAddress.ToString(), snapshot.ActivationSilo);
             }
         }
 
         var refused = await Assert.ThrowsAsync<HostSiloUnavailableException>(
-            () => harness.Client.GetGrain<IFileGrain>("host-z/1/nfcapd.202611270000").GetSnapshot());
+            () => harness.SnapshotAsync("host-z/1/nfcapd.202611270000"));
         Assert.Equal("host-z", refused.HostId);
         Assert.Contains("host-z", refused.Message);
     }

@@ -33,7 +33,7 @@ public class HostLossTests
         Assert.Equal(cNewFiles.Count, c.FilesOnDisk().Count);
 
         // Its grains are refused elsewhere rather than activated where the files cannot be seen.
-        await Assert.ThrowsAsync<HostSiloUnavailableException>(() => harness.Client.GetGrain<IFileGrain>(cKeyBefore).GetSnapshot());
+        await Assert.ThrowsAsync<HostSiloUnavailableException>(() => harness.SnapshotAsync(cKeyBefore));
 
         var returned = await harness.StartHostAsync(c);
         Assert.Equal(c.HostId, returned.Name);
@@ -45,7 +45,7 @@ public class HostLossTests
             {
                 var received = Assert.Single(harness.AllReceived, r => r.FileName == name);
                 Assert.Equal(sha256, received.Sha256Hex);
-                var snapshot = await harness.Client.GetGrain<IFileGrain>(RedisClusterHarness.FileKeyOf(received)).GetSnapshot();
+                var snapshot = await harness.SnapshotAsync(RedisClusterHarness.FileKeyOf(received));
                 Assert.Equal(harness.SiloOf(host)!.SiloAddress.ToString(), snapshot.ActivationSilo);
             }
 
@@ -64,7 +64,7 @@ public class HostLossTests
 
         await harness.WaitUntilDeliveredAsync(harness.Hosts);
         var management = harness.Client.GetGrain<IManagementGrain>(0);
-        var poolSilo = await management.GetActivationAddress(harness.Pool)
+        var poolSilo = await harness.CallAsync(_ => management.GetActivationAddress(harness.Pool).AsTask())
             ?? throw new InvalidOperationException("The pool has no activation after deliveries.");
         var lost = harness.HostOf(harness.RunningSilos.Single(s => s.SiloAddress.Equals(poolSilo)));
         var survivors = harness.Hosts.Where(h => h != lost).ToList();
@@ -89,7 +89,7 @@ public class HostLossTests
         }
 
         await harness.WaitUntilDeliveredAsync(survivors, TimeSpan.FromSeconds(90));
-        var reactivatedOn = await management.GetActivationAddress(harness.Pool);
+        var reactivatedOn = await harness.CallAsync(_ => management.GetActivationAddress(harness.Pool).AsTask());
         Assert.NotNull(reactivatedOn);
         Assert.NotEqual(poolSilo, reactivatedOn);
 
@@ -97,7 +97,7 @@ public class HostLossTests
         await harness.StartHostAsync(lost);
         await harness.WaitUntilDeliveredAsync(harness.Hosts, TimeSpan.FromSeconds(90));
         await Eventually.TrueAsync(
-            async () => (await harness.Pool.GetSnapshot()) is { LeasesOutstanding: 0 } pool && pool.Connectors.All(c => c.InFlight == 0 && c.InFlightBytes == 0),
+            async () => (await harness.CallAsync(_ => harness.Pool.GetSnapshot())) is { LeasesOutstanding: 0 } pool && pool.Connectors.All(c => c.InFlight == 0 && c.InFlightBytes == 0),
             "the pool's leases and in-flight counts are back to zero");
         foreach (var host in harness.Hosts)
         {

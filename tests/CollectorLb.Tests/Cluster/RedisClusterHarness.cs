@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Reflection;
 using CollectorLb.Abstractions.Connectors;
+using CollectorLb.Abstractions.Files;
 using CollectorLb.DevServices;
 using CollectorLb.Grains.Placement;
 using CollectorLb.Silo.Hosting;
@@ -9,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Orleans.Runtime.Messaging;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 using StackExchange.Redis;
@@ -132,21 +134,28 @@ public sealed class RedisClusterHarness : IAsyncDisposable
         }
     }
 
-    /// <summary>After every silo was down the client knows no gateway until it reads the new ones from Redis.</summary>
-    public Task WaitUntilClientConnectedAsync() =>
-        Eventually.TrueAsync(
-            async () =>
+    /// <summary>
+    /// A call from the test's cluster client, tried again while the client still knows only gateways of silos
+    /// that are gone (after a crash or a restart of every silo, until it reads the new ones from Redis).
+    /// </summary>
+    public async Task<T> CallAsync<T>(Func<IClusterClient, Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow + Eventually.DefaultTimeout;
+        while (true)
+        {
+            try
             {
-                try
-                {
-                    return (await Client.GetGrain<IManagementGrain>(0).GetHosts(onlyActive: true)).Count > 0;
-                }
-                catch (Exception ex) when (ex is OrleansMessageRejectionException or SiloUnavailableException or TimeoutException)
-                {
-                    return false;
-                }
-            },
-            "the cluster client reaches a gateway");
+                return await call(Client);
+            }
+            catch (Exception ex) when (IsGatewayProblem(ex) && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+
+    /// <summary>The state of one file, as its grain (activated by placement) reports it.</summary>
+    public Task<FileSnapshot> SnapshotAsync(string fileKey) => CallAsync(client => client.GetGrain<IFileGrain>(fileKey).GetSnapshot());
 
     public bool IsDelivered(string fileName) => AllReceived.Any(r => r.FileName == fileName);
 
@@ -196,6 +205,10 @@ public sealed class RedisClusterHarness : IAsyncDisposable
 
         _root.Dispose();
     }
+
+    private static bool IsGatewayProblem(Exception exception) =>
+        exception is ConnectionFailedException or SiloUnavailableException or TimeoutException
+        || (exception is OrleansMessageRejectionException && exception is not HostSiloUnavailableException);
 
     private InProcessTestCluster BuildCluster(int hostCount)
     {

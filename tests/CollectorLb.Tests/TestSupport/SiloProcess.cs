@@ -51,7 +51,7 @@ public sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment)
+    public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? siloAssemblyPath = null)
     {
         var startInfo = new ProcessStartInfo("dotnet")
         {
@@ -59,7 +59,7 @@ public sealed class SiloProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        startInfo.ArgumentList.Add(SiloAssemblyPath);
+        startInfo.ArgumentList.Add(siloAssemblyPath ?? SiloAssemblyPath);
         foreach (var (name, value) in environment)
         {
             startInfo.Environment[name] = value;
