@@ -82,6 +82,7 @@ internal sealed partial class DirectoryWatcher(
 
                     break;
                 case WatchSignalKind.Rescan:
+                    RememberClaimedFiles();
                     await RetryUnreportedAsync(cancellationToken);
                     foreach (var path in Directory.EnumerateFileSystemEntries(spool.FlowDirectory))
                     {
@@ -129,6 +130,29 @@ internal sealed partial class DirectoryWatcher(
         if (key is not null)
         {
             await ReportAsync(key, info.Size, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Reports every claimed file again at each rescan (Detect is idempotent). The runtime may deactivate a
+    /// FileGrain before its file is done, e.g. when another silo that held its directory entry dies; nothing
+    /// else would activate it again before this silo restarts.
+    /// </summary>
+    private void RememberClaimedFiles()
+    {
+        try
+        {
+            foreach (var key in spool.EnumerateClaimed())
+            {
+                if (UnixFileInfo.Read(spool.PathOf(key)) is { Kind: UnixFileKind.Regular } claimed)
+                {
+                    _unreported.TryAdd(key, claimed.Size);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A grain removed a claim folder during the listing; the next rescan sees the spool again.
         }
     }
 

@@ -159,14 +159,47 @@ public sealed class RedisClusterHarness : IAsyncDisposable
 
     public bool IsDelivered(string fileName) => AllReceived.Any(r => r.FileName == fileName);
 
-    public Task WaitUntilDeliveredAsync(IEnumerable<CollectorHost> hosts, TimeSpan? timeout = null)
+    public async Task WaitUntilDeliveredAsync(IEnumerable<CollectorHost> hosts, TimeSpan? timeout = null)
     {
         var expected = hosts.SelectMany(h => h.Dropped.Keys).ToList();
-        return Eventually.TrueAsync(
-            () => expected.All(IsDelivered),
-            () => $"{expected.Count(IsDelivered)} of {expected.Count} delivered; on disk: " +
-                  string.Join(", ", Hosts.Select(h => $"{h.HostId}={h.FilesOnDisk().Count}")),
-            timeout);
+        try
+        {
+            await Eventually.TrueAsync(
+                () => expected.All(IsDelivered),
+                () => $"{expected.Count(IsDelivered)} of {expected.Count} delivered; on disk: " +
+                      string.Join(", ", Hosts.Select(h => $"{h.HostId}={h.FilesOnDisk().Count}")),
+                timeout);
+        }
+        catch (TimeoutException timeoutException)
+        {
+            throw new TimeoutException($"{timeoutException.Message}\n{await DescribeClaimedFilesAsync()}", timeoutException);
+        }
+    }
+
+    /// <summary>What the grains of the files still claimed on disk say about them, for a failure message.</summary>
+    private async Task<string> DescribeClaimedFilesAsync()
+    {
+        var lines = new List<string>();
+        foreach (var host in Hosts.Where(h => Directory.Exists(h.SpoolDirectory)))
+        {
+            foreach (var path in Directory.EnumerateFiles(host.SpoolDirectory, "*", SearchOption.AllDirectories))
+            {
+                var key = $"{host.HostId}/{Path.GetFileName(Path.GetDirectoryName(path))}/{Path.GetFileName(path)}";
+                try
+                {
+                    using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+                    var snapshot = await Client.GetGrain<IFileGrain>(key).GetSnapshot().WaitAsync(deadline.Token);
+                    lines.Add($"{key}: {snapshot.Status}, {snapshot.Attempts} attempt(s), on {snapshot.ActivationSilo}, last error {snapshot.LastError}");
+                }
+                catch (Exception ex)
+                {
+                    lines.Add($"{key}: {ex.GetType().Name}: {ex.Message}");
+                }
+            }
+        }
+
+        lines.Add("silos: " + string.Join(", ", RunningSilos.Select(s => $"{s.Name}={HostOf(s).HostId}@{s.SiloAddress}")));
+        return string.Join("\n", lines);
     }
 
     /// <summary>The grain key of a received file, read back from its <c>X-CollectorLb-File-Id</c> header.</summary>
