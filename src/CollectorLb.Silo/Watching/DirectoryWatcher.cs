@@ -158,7 +158,8 @@ internal sealed partial class DirectoryWatcher(
 
     private async Task RetryUnreportedAsync(CancellationToken cancellationToken)
     {
-        foreach (var (key, size) in _unreported.ToList())
+        // ConcurrentDictionary.ToArray is a snapshot; LINQ's ToList can see a shrinking count and yield default (null) keys.
+        foreach (var (key, size) in _unreported.ToArray())
         {
             await ReportAsync(key, size, cancellationToken);
         }
