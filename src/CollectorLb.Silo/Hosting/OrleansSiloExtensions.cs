@@ -1,5 +1,4 @@
 using System.Net;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Grains;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Placement;
@@ -15,8 +14,8 @@ namespace CollectorLb.Silo.Hosting;
 public static class OrleansSiloExtensions
 {
     /// <summary>The default cluster and service ids (<c>CollectorLb:Cluster:ClusterId</c>, <c>:ServiceId</c>), shared with the clients.</summary>
-    public const string ClusterId = ClusterConnection.ClusterId;
-    public const string ServiceId = ClusterConnection.ServiceId;
+    public const string ClusterId = "collectorlb";
+    public const string ServiceId = "collectorlb";
 
     /// <summary>
     /// Embedded mode (the default): localhost clustering, memory grain storage, in-memory reminders. Redis mode:

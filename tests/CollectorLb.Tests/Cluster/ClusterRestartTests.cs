@@ -66,4 +66,37 @@ public class ClusterRestartTests
         Assert.Contains($"{serviceId}/members/{harness.Cluster.Options.ClusterId}", keys);
         Assert.All(harness.AllReceived, r => Assert.Contains($"{serviceId}/state/file/{RedisClusterHarness.FileKeyOf(r)}/file", keys));
     }
+
+    [Fact]
+    public async Task FailingFilesReminders_OutliveEverySilo_InRedis_AndAreRemovedOnceDelivered()
+    {
+        await using var harness = await RedisClusterHarness.StartAsync(hostCount: 2);
+        foreach (var connector in harness.Connectors)
+        {
+            connector.Mode = ConnectorMode.Fail500;
+        }
+
+        var host = harness.Hosts[0];
+        harness.DropFiles(host, 2);
+        await Eventually.TrueAsync(async () => await harness.ReminderRowsAsync() == 2, "a reminder per failing file");
+
+        foreach (var each in harness.Hosts)
+        {
+            await harness.StopHostAsync(each, kill: true);
+        }
+
+        foreach (var each in harness.Hosts)
+        {
+            await harness.StartHostAsync(each);
+        }
+
+        Assert.Equal(2, await harness.ReminderRowsAsync());
+        foreach (var connector in harness.Connectors)
+        {
+            connector.Mode = ConnectorMode.Success;
+        }
+
+        await harness.WaitUntilDeliveredAsync([host], TimeSpan.FromSeconds(90));
+        await Eventually.TrueAsync(async () => await harness.ReminderRowsAsync() == 0, "reminders removed once delivered");
+    }
 }

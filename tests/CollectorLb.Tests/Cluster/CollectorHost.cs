@@ -14,10 +14,10 @@ public sealed class CollectorHost(int index, string hostId, string flowDirectory
     /// <summary>File name -> sha256 of every file dropped into this host's directory.</summary>
     public Dictionary<string, string> Dropped { get; } = [];
 
-    /// <summary>Files still in the flow directory or the spool.</summary>
+    /// <summary>Flow files still in the flow directory or the spool (our hidden markers not counted).</summary>
     public IReadOnlyList<string> FilesOnDisk() =>
         Directory.Exists(FlowDirectory)
-            ? Directory.EnumerateFiles(FlowDirectory, "*", SearchOption.AllDirectories).ToList()
+            ? Directory.EnumerateFiles(FlowDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList()
             : [];
 
     public string SpoolDirectory => Path.Combine(FlowDirectory, FileSpool.InflightFolderName);

@@ -157,6 +157,10 @@ public sealed class RedisClusterHarness : IAsyncDisposable
     /// <summary>The state of one file, as its grain (activated by placement) reports it.</summary>
     public Task<FileSnapshot> SnapshotAsync(string fileKey) => CallAsync(client => client.GetGrain<IFileGrain>(fileKey).GetSnapshot());
 
+    /// <summary>Reminder rows in Redis, read through a running silo.</summary>
+    public async Task<int> ReminderRowsAsync() =>
+        (await RunningSilos.First(s => s.IsActive).ServiceProvider.GetRequiredService<Orleans.IReminderTable>().ReadRows(0, uint.MaxValue)).Reminders.Count;
+
     public bool IsDelivered(string fileName) => AllReceived.Any(r => r.FileName == fileName);
 
     public async Task WaitUntilDeliveredAsync(IEnumerable<CollectorHost> hosts, TimeSpan? timeout = null)
@@ -182,7 +186,7 @@ public sealed class RedisClusterHarness : IAsyncDisposable
         var lines = new List<string>();
         foreach (var host in Hosts.Where(h => Directory.Exists(h.SpoolDirectory)))
         {
-            foreach (var path in Directory.EnumerateFiles(host.SpoolDirectory, "*", SearchOption.AllDirectories))
+            foreach (var path in Directory.EnumerateFiles(host.SpoolDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
             {
                 var key = $"{host.HostId}/{Path.GetFileName(Path.GetDirectoryName(path))}/{Path.GetFileName(path)}";
                 try
@@ -275,6 +279,7 @@ public sealed class RedisClusterHarness : IAsyncDisposable
 
             silo.AddHostAffinePlacement();
             silo.Configure<ClusterMembershipOptions>(FastFailureDetection);
+            silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
         builder.ConfigureClient(client =>
         {

@@ -49,6 +49,23 @@ public class RedisModeSiloProcessTests
         var stateKeys = client.GetServer(client.GetEndPoints()[0]).Keys(pattern: "it-service/state/file/collector-7/*").ToList();
         Assert.Single(stateKeys);
 
+        // The CLI, like the dashboard, finds the silos through Redis with the silos' own settings.
+        var (code, output, error) = await Cli.CliProcessTests.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["CollectorLb__Cluster__Mode"] = "redis",
+                ["CollectorLb__Cluster__RedisConnectionString"] = redis.ConnectionString,
+                ["CollectorLb__Cluster__ClusterId"] = "it-cluster",
+                ["CollectorLb__Cluster__ServiceId"] = "it-service",
+            },
+            "status",
+            "--json");
+        Assert.True(code == 0, $"exit {code}: {error}");
+        using var status = JsonDocument.Parse(output);
+        var host = Assert.Single(status.RootElement.GetProperty("hosts").EnumerateArray());
+        Assert.Equal("collector-7", host.GetProperty("hostId").GetString());
+        Assert.Equal(1, status.RootElement.GetProperty("totals").GetProperty("filesDelivered").GetInt64());
+
         Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(30)));
     }
 
