@@ -6,6 +6,9 @@ declare -A wanted=(
   [nfcapd]=nfdump
   [redis-server]=redis-server
   [chromium]=chromium
+  [kubectl]=kubernetes-client  # `kubectl kustomize k8s` renders the manifests the tests validate
+  [node]=nodejs                # runs the manifests' schema validator
+  [npm]=npm
 )
 
 missing=()
@@ -22,7 +25,20 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-[ ${#missing[@]} -eq 0 ] && exit 0
+# The Kubernetes schema validator's npm packages (pinned by its package-lock.json), installed once.
+install_validator() {
+  local validator
+  validator="$(dirname "$0")/../tests/CollectorLb.Tests/Deployment/k8s-validator"
+  if [ ! -f "$validator/node_modules/.package-lock.json" ] || [ "$validator/package-lock.json" -nt "$validator/node_modules/.package-lock.json" ]; then
+    echo "Installing the Kubernetes manifest validator (npm ci) ..."
+    npm ci --prefix "$validator" --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+
+if [ ${#missing[@]} -eq 0 ]; then
+  install_validator
+  exit 0
+fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then
@@ -38,3 +54,5 @@ $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 for service in nfdump redis-server; do
   $sudo systemctl disable --now "$service" >/dev/null 2>&1 || true
 done
+
+install_validator

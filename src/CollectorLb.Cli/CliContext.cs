@@ -1,3 +1,4 @@
+using CollectorLb.Client;
 using System.CommandLine;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Cli.Output;

@@ -1,3 +1,4 @@
+using CollectorLb.Client;
 using CollectorLb.Abstractions.Hosts;
 
 namespace CollectorLb.Cli;

@@ -1,3 +1,4 @@
+using CollectorLb.Client;
 using CollectorLb.Abstractions.Hosts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

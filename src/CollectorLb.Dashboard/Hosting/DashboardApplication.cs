@@ -1,3 +1,4 @@
+using CollectorLb.Client;
 using System.Text.Json.Serialization;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Dashboard.Api;

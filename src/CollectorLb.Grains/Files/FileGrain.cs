@@ -17,6 +17,7 @@ namespace CollectorLb.Grains.Files;
 /// recorded by the same timer turn. A file is deleted only after a connector acknowledged it. Fast retries use
 /// grain timers; a durable reminder is registered only for files that failed or ran long, and removed at the end.
 /// </summary>
+[Placement.HostAffinePlacement]
 internal sealed partial class FileGrain(
     [PersistentState("file", StorageNames.Files)] IPersistentState<FileState> file,
     FileSpool spool,

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
+using CollectorLb.Grains.Placement;
+
 namespace CollectorLb.Grains.Hosts;
 
 /// <summary>
@@ -16,7 +18,7 @@ namespace CollectorLb.Grains.Hosts;
 /// </summary>
 [StatelessWorker]
 internal sealed partial class ClusterViewGrain(
-    IClusterMembershipService membership,
+    ClusterHosts hosts,
     IOptions<RegistryOptions> registryOptions,
     TimeProvider timeProvider,
     ILogger<ClusterViewGrain> logger) : Grain, IClusterViewGrain
@@ -111,12 +113,7 @@ internal sealed partial class ClusterViewGrain(
         }
     }
 
-    private List<string> ActiveSilos() => membership.CurrentSnapshot.Members.Values
-        .Where(m => m.Status == SiloStatus.Active)
-        .Select(m => m.Name)
-        .Distinct(StringComparer.Ordinal)
-        .Order(StringComparer.Ordinal)
-        .ToList();
+    private IReadOnlyList<string> ActiveSilos() => hosts.ActiveHostIds();
 
     private Task<(List<(string Silo, T Answer)> Answers, List<UnreachableHost> Unreachable)> AskEveryHostAsync<T>(Func<IHostGrain, Task<T>> ask) =>
         AskHostsAsync(ActiveSilos(), ask);

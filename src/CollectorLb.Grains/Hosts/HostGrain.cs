@@ -1,23 +1,21 @@
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
+using CollectorLb.Grains.Placement;
 using CollectorLb.Grains.Spool;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orleans.Configuration;
 
 namespace CollectorLb.Grains.Hosts;
 
 /// <summary>
-/// Reads one host's local statistics and quarantine folder. Keyed by the silo's name, and useful only on that
-/// silo: until host-affine placement puts it there, an activation that lands elsewhere refuses and
-/// deactivates, so the next call places it again. Holds no state of its own.
+/// Reads one host's local statistics and quarantine folder. Keyed by the host id and placed on that host's silo;
+/// should an activation still land elsewhere, it refuses and deactivates. Holds no state of its own.
 /// </summary>
+[HostAffinePlacement]
 internal sealed partial class HostGrain(
     IHostStatisticsSource statistics,
     QuarantineStore quarantine,
     FileSpool spool,
-    IOptions<SiloOptions> siloOptions,
     ILogger<HostGrain> logger) : Grain, IHostGrain
 {
     public Task<HostStatistics> GetStatistics()
@@ -69,10 +67,10 @@ internal sealed partial class HostGrain(
     private void EnsureOnOwnSilo()
     {
         var key = this.GetPrimaryKeyString();
-        if (!string.Equals(key, siloOptions.Value.SiloName, StringComparison.Ordinal))
+        if (!string.Equals(key, spool.HostId, StringComparison.Ordinal))
         {
             DeactivateOnIdle();
-            throw new InvalidOperationException($"The host grain of '{key}' was placed on silo '{siloOptions.Value.SiloName}'; it must run on the silo of that host.");
+            throw new InvalidOperationException($"The host grain of '{key}' was placed on the silo of host '{spool.HostId}'; it must run on the silo of that host.");
         }
     }
 

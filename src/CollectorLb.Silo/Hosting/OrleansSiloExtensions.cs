@@ -1,30 +1,67 @@
-using CollectorLb.Abstractions.Hosts;
+using System.Net;
 using CollectorLb.Grains;
 using CollectorLb.Grains.Options;
+using CollectorLb.Grains.Placement;
 using CollectorLb.Silo.Configuration;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Runtime.MembershipService.SiloMetadata;
+using StackExchange.Redis;
 
 namespace CollectorLb.Silo.Hosting;
 
 public static class OrleansSiloExtensions
 {
-    public const string ClusterId = ClusterConnection.ClusterId;
-    public const string ServiceId = ClusterConnection.ServiceId;
+    /// <summary>The default cluster and service ids (<c>CollectorLb:Cluster:ClusterId</c>, <c>:ServiceId</c>), shared with the clients.</summary>
+    public const string ClusterId = "collectorlb";
+    public const string ServiceId = "collectorlb";
 
     /// <summary>
-    /// Embedded mode: localhost clustering, memory grain storage, in-memory reminders. The silo is named after
-    /// the host, which is also the first part of every FileGrain key.
+    /// Embedded mode (the default): localhost clustering, memory grain storage, in-memory reminders. Redis mode:
+    /// membership, grain state and reminders in Redis, plus Kubernetes hosting in a pod. Either way the silo
+    /// carries its host id (its name, and silo metadata), which host-affine placement matches file keys against.
     /// </summary>
     public static WebApplicationBuilder AddCollectorLbSilo(this WebApplicationBuilder builder)
     {
         var ports = builder.Configuration.GetSection(PortOptions.SectionName).Get<PortOptions>() ?? new PortOptions();
         var spool = builder.Configuration.GetSection(SpoolOptions.SectionName).Get<SpoolOptions>() ?? new SpoolOptions();
+        var cluster = ReadClusterOptions(builder.Configuration);
+        builder.Services.AddValidatedOptions<SiloClusterOptions, SiloClusterOptionsValidator>(builder.Configuration, SiloClusterOptions.SectionName);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort, serviceId: ServiceId, clusterId: ClusterId);
-            silo.Configure<SiloOptions>(options => options.SiloName = spool.HostId);
-            silo.AddCollectorLbStorage();
+            if (cluster.IsRedis)
+            {
+                silo.Configure<ClusterOptions>(options =>
+                {
+                    options.ServiceId = cluster.ServiceId;
+                    options.ClusterId = cluster.ClusterId;
+                });
+                silo.AddCollectorLbRedis(cluster.RedisConnectionString);
+                if (cluster.Kubernetes)
+                {
+                    // Kubernetes hosting advertises the pod IP, listens on all addresses and names the silo after the pod.
+                    silo.Configure<EndpointOptions>(options =>
+                    {
+                        options.SiloPort = ports.SiloPort;
+                        options.GatewayPort = ports.GatewayPort;
+                    });
+                    silo.UseKubernetesHosting();
+                }
+                else
+                {
+                    var advertised = string.IsNullOrEmpty(cluster.AdvertisedAddress) ? null : IPAddress.Parse(cluster.AdvertisedAddress);
+                    silo.ConfigureEndpoints(advertised ?? FirstHostAddress(), ports.SiloPort, ports.GatewayPort, listenOnAnyHostAddress: true);
+                }
+            }
+            else
+            {
+                silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.AddCollectorLbStorage();
+            }
+
+            silo.AddCollectorLbHostIdentity(spool.HostId, namedAfterPod: cluster.IsRedis && cluster.Kubernetes);
+            silo.AddHostAffinePlacement();
 
             // The official Orleans dashboard is served by the CollectorLb dashboard (an Orleans client); each silo reports to it.
             silo.AddDashboard();
@@ -39,4 +76,41 @@ public static class OrleansSiloExtensions
         silo.UseInMemoryReminderService();
         return silo;
     }
+
+    /// <summary>Membership, the grains' storage and the reminder table in one Redis (production).</summary>
+    public static ISiloBuilder AddCollectorLbRedis(this ISiloBuilder silo, string redisConnectionString)
+    {
+        // The packages' READMEs name options that 10.4.2 does not have; ConfigurationOptions is the one that works.
+        silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString));
+        silo.AddRedisGrainStorage(StorageNames.Files, options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString));
+        silo.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString));
+        return silo;
+    }
+
+    /// <summary>
+    /// Tells the cluster which host this silo serves: always in silo metadata and, unless Kubernetes hosting
+    /// names the silo after its pod (it declares dead every silo whose name matches no pod), as the silo name.
+    /// </summary>
+    public static ISiloBuilder AddCollectorLbHostIdentity(this ISiloBuilder silo, string hostId, bool namedAfterPod = false)
+    {
+        silo.UseSiloMetadata(new Dictionary<string, string> { [HostSilos.HostIdMetadataKey] = hostId });
+        if (!namedAfterPod)
+        {
+            silo.Configure<SiloOptions>(options => options.SiloName = hostId);
+        }
+
+        return silo;
+    }
+
+    /// <summary>Binds and checks the cluster settings now: they shape the silo before any option is validated.</summary>
+    private static SiloClusterOptions ReadClusterOptions(IConfiguration configuration)
+    {
+        var cluster = configuration.GetSection(SiloClusterOptions.SectionName).Get<SiloClusterOptions>() ?? new SiloClusterOptions();
+        var result = new SiloClusterOptionsValidator().Validate(null, cluster);
+        return result.Failed ? throw new OptionsValidationException(SiloClusterOptions.SectionName, typeof(SiloClusterOptions), result.Failures) : cluster;
+    }
+
+    private static IPAddress FirstHostAddress() =>
+        Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+        ?? IPAddress.Loopback;
 }

@@ -93,6 +93,7 @@ internal sealed partial class DirectoryWatcher(
 
                     break;
                 case WatchSignalKind.Rescan or WatchSignalKind.ClaimBacklog:
+                    RememberClaimedFiles();
                     await RetryUnreportedAsync(cancellationToken);
                     var entries = Directory.GetFileSystemEntries(spool.FlowDirectory);
                     if (entries.Length > RoomToClaim)
@@ -133,6 +134,8 @@ internal sealed partial class DirectoryWatcher(
                 return;
             case UnixFileKind.Regular:
                 break;
+            case UnixFileKind.Directory:
+                return; // the quarantine folder, or someone's sub-folder: never a flow file, nothing to report
             default:
                 LogIgnoredOnce(name, info.Kind);
                 return;
@@ -157,8 +160,32 @@ internal sealed partial class DirectoryWatcher(
         }
     }
 
+    /// <summary>
+    /// Reports every claimed file again at each rescan (Detect is idempotent). The runtime may deactivate a
+    /// FileGrain before its file is done, e.g. when another silo that held its directory entry dies; nothing
+    /// else would activate it again before this silo restarts.
+    /// </summary>
+    private void RememberClaimedFiles()
+    {
+        try
+        {
+            foreach (var key in spool.EnumerateClaimed())
+            {
+                if (UnixFileInfo.Read(spool.PathOf(key)) is { Kind: UnixFileKind.Regular } claimed)
+                {
+                    _unreported.TryAdd(key, claimed.Size);
+                }
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // A grain removed a claim folder during the listing; the next rescan sees the spool again.
+        }
+    }
+
     private async Task RetryUnreportedAsync(CancellationToken cancellationToken)
     {
+        // ConcurrentDictionary.ToArray is a snapshot; LINQ's ToList can see a shrinking count and yield default (null) keys.
         foreach (var (key, size) in _unreported.ToArray())
         {
             await ReportAsync(key, size, cancellationToken);

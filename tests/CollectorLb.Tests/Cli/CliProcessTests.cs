@@ -12,7 +12,7 @@ public class CliProcessTests
     [Fact]
     public async Task Collectorlb_NoClusterAtTheGateway_ExitsWithThreeNamingTheGateway()
     {
-        var port = ReservedPorts.Tcp();
+        var port = FreePorts.Tcp();
         var (code, output, error) = await RunAsync("--gateway", $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}", "--connect-timeout", "2", "status");
 
         Assert.Equal(ExitCodes.Unreachable, code);
@@ -33,7 +33,11 @@ public class CliProcessTests
     }
 
     /// <summary>The built <c>collectorlb</c> program, as an operator runs it.</summary>
-    private static async Task<(int Code, string Output, string Error)> RunAsync(params string[] args)
+    private static Task<(int Code, string Output, string Error)> RunAsync(params string[] args) =>
+        RunAsync(new Dictionary<string, string>(), args);
+
+    /// <summary>The built <c>collectorlb</c> program with <paramref name="environment"/> on top of ours.</summary>
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var configuration = typeof(CliProcessTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
         var cli = Path.Combine(Path.GetDirectoryName(SiloProcess.SiloAssemblyPath)!, "..", "..", "..", "..", "CollectorLb.Cli", "bin", configuration, "net10.0", "collectorlb.dll");
@@ -42,6 +46,11 @@ public class CliProcessTests
         foreach (var argument in args)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            startInfo.Environment[name] = value;
         }
 
         using var process = Process.Start(startInfo)!;

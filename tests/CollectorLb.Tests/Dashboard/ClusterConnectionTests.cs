@@ -1,3 +1,4 @@
+using CollectorLb.Client;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Dashboard.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -22,6 +23,26 @@ public class ClusterConnectionTests
             "silo-a:30000, 10.0.0.7:31000",
             ClusterConnection.FromConfiguration(Settings(("CollectorLb:Ports:GatewayPort", "31000"), ("CollectorLb:Cluster:Gateways", "silo-a, 10.0.0.7:31000"))).ToString());
     }
+
+    [Fact]
+    public void FromConfiguration_RedisMode_FindsGatewaysInRedisWithTheSilosIds()
+    {
+        var connection = ClusterConnection.FromConfiguration(Settings(
+            ("CollectorLb:Cluster:Mode", "redis"),
+            ("CollectorLb:Cluster:RedisConnectionString", "redis:6379"),
+            ("CollectorLb:Cluster:ClusterId", "site-7")));
+
+        Assert.Equal("redis:6379", connection.RedisConnectionString);
+        Assert.Equal("site-7", connection.ClusterId);
+        Assert.Equal(ClusterConnection.DefaultServiceId, connection.ServiceId);
+        Assert.Empty(connection.Gateways);
+    }
+
+    [Fact]
+    public void FromConfiguration_RedisModeWithoutConnectionString_SaysWhichSettingIsMissing() =>
+        Assert.Contains(
+            "CollectorLb:Cluster:RedisConnectionString",
+            Assert.Throws<FormatException>(() => ClusterConnection.FromConfiguration(Settings(("CollectorLb:Cluster:Mode", "redis")))).Message);
 
     [Theory]
     [InlineData("host:0")]

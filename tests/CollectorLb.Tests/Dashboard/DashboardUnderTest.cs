@@ -3,6 +3,7 @@ using CollectorLb.Dashboard.Hosting;
 using CollectorLb.Tests.Observability;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
+using CollectorLb.Tests.TestSupport;
 
 namespace CollectorLb.Tests.Dashboard;
 
@@ -23,7 +24,7 @@ public sealed class DashboardUnderTest : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Silo = await SiloUnderTest.StartAsync("dash-host");
-        var port = ReservedPorts.Tcp();
+        var port = FreePorts.Tcp();
         Url = $"http://127.0.0.1:{port}";
         _dashboard = DashboardApplication.Build(["--urls", Url], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {

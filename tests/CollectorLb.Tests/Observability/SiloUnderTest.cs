@@ -19,8 +19,8 @@ public sealed class SiloUnderTest : IAsyncDisposable
     private SiloUnderTest(string hostId)
     {
         HostId = hostId;
-        HttpPort = ReservedPorts.Tcp();
-        GatewayPort = ReservedPorts.Tcp();
+        HttpPort = FreePorts.Tcp();
+        GatewayPort = FreePorts.Tcp();
     }
 
     public string HostId { get; }
@@ -131,7 +131,7 @@ public sealed class SiloUnderTest : IAsyncDisposable
             ["CollectorLb__Registry__Port"] = Registry.Port.ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__Nfcapd__Enabled"] = "false",
             ["CollectorLb__Ports__HttpPort"] = HttpPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__SiloPort"] = ReservedPorts.Tcp().ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__Ports__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__Watcher__RescanSeconds"] = "1",
             ["CollectorLb__Watcher__StableSeconds"] = "0.3",

@@ -1,4 +1,5 @@
 using CollectorLb.DevServices;
+using CollectorLb.Grains.Placement;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -185,8 +186,9 @@ public sealed class CollectorHarness : IAsyncDisposable
 
         var builder = new InProcessTestClusterBuilder(1);
         var logDirectory = Environment.GetEnvironmentVariable("COLLECTORLB_TEST_LOGS");
-        builder.ConfigureSiloHost((_, host) =>
+        builder.ConfigureSiloHost((siloOptions, host) =>
         {
+            siloOptions.SiloName = HostId; // host-affine placement finds the host's silo by its name
             if (logDirectory is not null)
             {
                 Directory.CreateDirectory(logDirectory);
@@ -198,7 +200,7 @@ public sealed class CollectorHarness : IAsyncDisposable
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddCollectorLbStorage();
+            silo.AddCollectorLbStorage().AddHostAffinePlacement();
             silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
         Cluster = builder.Build();

@@ -100,8 +100,9 @@ public sealed class SiloProcess : IAsyncDisposable
         await _process.WaitForExitAsync();
     }
 
-    public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment) =>
-        Start(workingDirectory, environment, "dotnet", [SiloAssemblyPath]);
+    /// <summary>Runs the built silo, or the one at <paramref name="siloAssemblyPath"/> (a published copy, say).</summary>
+    public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? siloAssemblyPath = null) =>
+        Start(workingDirectory, environment, "dotnet", [siloAssemblyPath ?? SiloAssemblyPath]);
 
     /// <summary>
     /// Runs the silo as the unprivileged user <c>nobody</c> (root reads every file, so permission problems need

@@ -1,0 +1,24 @@
+using CollectorLb.Grains.Spool;
+
+namespace CollectorLb.Tests.Cluster;
+
+/// <summary>One collector host of a <see cref="RedisClusterHarness"/>: its id, its own flow directory and the files dropped there.</summary>
+public sealed class CollectorHost(int index, string hostId, string flowDirectory)
+{
+    public int Index { get; } = index;
+
+    public string HostId { get; } = hostId;
+
+    public string FlowDirectory { get; } = flowDirectory;
+
+    /// <summary>File name -> sha256 of every file dropped into this host's directory.</summary>
+    public Dictionary<string, string> Dropped { get; } = [];
+
+    /// <summary>Flow files still in the flow directory or the spool (our hidden markers not counted).</summary>
+    public IReadOnlyList<string> FilesOnDisk() =>
+        Directory.Exists(FlowDirectory)
+            ? Directory.EnumerateFiles(FlowDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList()
+            : [];
+
+    public string SpoolDirectory => Path.Combine(FlowDirectory, FileSpool.InflightFolderName);
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text.Json;
+using CollectorLb.DevServices;
+using CollectorLb.Tests.TestSupport;
+using StackExchange.Redis;
+
+namespace CollectorLb.Tests.Cluster;
+
+public class RedisModeSiloProcessTests
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task SiloProcessInRedisMode_JoinsUnderItsHostIdAndDelivers_StateInRedis()
+    {
+        using var directory = new TempDirectory("redis-silo");
+        await using var redis = await RedisServer.StartAsync();
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
+        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
+        registry.Register(connector.Name, connector.Url);
+        var httpPort = FreePorts.Tcp();
+        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>
+        {
+            ["REGISTRY_IP"] = "127.0.0.1",
+            ["REGISTRY_PORT"] = registry.Port.ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__HostId"] = "collector-7",
+            ["CollectorLb__Nfcapd__Enabled"] = "false",
+            ["CollectorLb__Cluster__Mode"] = "redis",
+            ["CollectorLb__Cluster__RedisConnectionString"] = redis.ConnectionString,
+            ["CollectorLb__Cluster__AdvertisedAddress"] = "127.0.0.1",
+            ["CollectorLb__Cluster__ClusterId"] = "it-cluster",
+            ["CollectorLb__Cluster__ServiceId"] = "it-service",
+            ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
+        });
+        using var http = new HttpClient();
+        await Eventually.TrueAsync(async () => await IsHealthyAsync(http, httpPort), () => "healthz answers 200; output:\n" + silo.Output, StartTimeout);
+
+        FlowFiles.RenameInto(directory.Combine("netflows"), "nfcapd.202611270440", FlowFiles.Distinct(0));
+        await Eventually.TrueAsync(() => connector.Received.Count == 1, () => "the file is delivered; output:\n" + silo.Output);
+
+        await using var client = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var database = client.GetDatabase();
+        var members = await database.HashGetAllAsync("it-service/members/it-cluster");
+        var member = Assert.Single(members, m => m.Name.ToString().StartsWith('S'));
+        using var entry = JsonDocument.Parse(member.Value.ToString());
+        Assert.Equal("collector-7", entry.RootElement.GetProperty("SiloName").GetString());
+        var stateKeys = client.GetServer(client.GetEndPoints()[0]).Keys(pattern: "it-service/state/file/collector-7/*").ToList();
+        Assert.Single(stateKeys);
+
+        // The CLI, like the dashboard, finds the silos through Redis with the silos' own settings.
+        var (code, output, error) = await Cli.CliProcessTests.RunAsync(
+            new Dictionary<string, string>
+            {
+                ["CollectorLb__Cluster__Mode"] = "redis",
+                ["CollectorLb__Cluster__RedisConnectionString"] = redis.ConnectionString,
+                ["CollectorLb__Cluster__ClusterId"] = "it-cluster",
+                ["CollectorLb__Cluster__ServiceId"] = "it-service",
+            },
+            "status",
+            "--json");
+        Assert.True(code == 0, $"exit {code}: {error}");
+        using var status = JsonDocument.Parse(output);
+        var host = Assert.Single(status.RootElement.GetProperty("hosts").EnumerateArray());
+        Assert.Equal("collector-7", host.GetProperty("hostId").GetString());
+        Assert.Equal(1, status.RootElement.GetProperty("totals").GetProperty("filesDelivered").GetInt64());
+
+        Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task InvalidClusterSettings_StopTheStartNamingEachSetting()
+    {
+        using var directory = new TempDirectory("redis-silo");
+        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>
+        {
+            ["CollectorLb__Cluster__Mode"] = "etcd",
+            ["CollectorLb__Cluster__Kubernetes"] = "true",
+            ["CollectorLb__Nfcapd__Enabled"] = "false",
+        });
+
+        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
+        Assert.Contains("CollectorLb:Cluster:Mode must be one of embedded, redis; got 'etcd'", silo.Output);
+        Assert.Contains("CollectorLb:Cluster:Kubernetes needs CollectorLb:Cluster:Mode=redis", silo.Output);
+    }
+
+    private static async Task<bool> IsHealthyAsync(HttpClient http, int port)
+    {
+        try
+        {
+            using var response = await http.GetAsync($"http://127.0.0.1:{port}/healthz");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
+    }
+}

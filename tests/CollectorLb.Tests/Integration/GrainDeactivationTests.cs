@@ -1,0 +1,32 @@
+using CollectorLb.Abstractions.Files;
+using CollectorLb.DevServices;
+using CollectorLb.Tests.TestSupport;
+
+namespace CollectorLb.Tests.Integration;
+
+public class GrainDeactivationTests
+{
+    [Fact]
+    public async Task FileGrainDeactivatedByTheRuntimeMidUpload_IsBroughtBackByTheRescan_AndTheFileDelivered()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
+        {
+            ConnectorCount = 1,
+            ConnectorModes = [ConnectorMode.Hang],
+        });
+        var files = harness.DropFiles(1);
+        var connector = harness.Connectors[0];
+        await Eventually.TrueAsync(() => connector.InFlight == 1, "the upload is under way");
+        var claimed = harness.SpooledFiles().Single();
+        var key = $"{CollectorHarness.HostId}/{Path.GetFileName(Path.GetDirectoryName(claimed))}/{Path.GetFileName(claimed)}";
+
+        // As when the silo holding its directory entry dies: the activation goes away with the file half sent.
+        await harness.Cluster.DeactivateAsync(harness.Client.GetGrain<IFileGrain>(key));
+        connector.Mode = ConnectorMode.Success;
+
+        await harness.WaitUntilDeliveredAsync(files);
+        var snapshot = await harness.Client.GetGrain<IFileGrain>(key).GetSnapshot();
+        Assert.Equal(FileStatus.Deleted, snapshot.Status);
+        await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => string.Join(", ", harness.FilesOnDisk()));
+    }
+}

@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Sockets;
+using System.Text;
+
+namespace CollectorLb.Tests.TestSupport;
+
+/// <summary>A throw-away <c>redis-server</c> on a free loopback port, without persistence; killed on dispose.</summary>
+public sealed class RedisServer : IAsyncDisposable
+{
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
+
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private RedisServer(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Port { get; }
+
+    /// <summary>StackExchange.Redis configuration string, as <c>CollectorLb:Cluster:RedisConnectionString</c> takes it.</summary>
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public static async Task<RedisServer> StartAsync()
+    {
+        var port = FreePorts.Tcp();
+        var startInfo = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[]
+        {
+            "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
+            "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
+        })
+        {
+            startInfo.ArgumentList.Add(argument);
+        }
+
+        var server = new RedisServer(Process.Start(startInfo)!, port);
+        try
+        {
+            await Eventually.TrueAsync(server.AnswersPingAsync, () => $"redis-server answers PING on port {port}; output:\n{server.Output}", StartTimeout);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill();
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private async Task<bool> AnswersPingAsync()
+    {
+        if (_process.HasExited)
+        {
+            throw new InvalidOperationException($"redis-server exited with code {_process.ExitCode}:\n{Output}");
+        }
+
+        try
+        {
+            using var client = new TcpClient();
+            await client.ConnectAsync("127.0.0.1", Port);
+            var stream = client.GetStream();
+            await stream.WriteAsync("PING\r\n"u8.ToArray());
+            var buffer = new byte[16];
+            var read = await stream.ReadAsync(buffer);
+            return Encoding.ASCII.GetString(buffer, 0, read).StartsWith("+PONG", StringComparison.Ordinal);
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace CollectorLb.Tests.TestSupport;
+
+/// <summary>Files of the repository these tests were built from, found by walking up to the solution file.</summary>
+public static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
+
+    private static string FindRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CollectorLb.Orleans.sln")))
+        {
+            directory = directory.Parent;
+        }
+
+        return directory?.FullName ?? throw new InvalidOperationException($"No CollectorLb.Orleans.sln above {AppContext.BaseDirectory}.");
+    }
+}
