@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace CollectorLb.Abstractions.Connectors;
 
 /// <summary>
@@ -7,8 +9,12 @@ namespace CollectorLb.Abstractions.Connectors;
 [Alias("collectorlb.connector-pool")]
 public interface IConnectorPoolGrain : IGrainWithStringKey
 {
-    /// <summary>Picks a connector for a file, or null when none is known (the caller retries later).</summary>
+    /// <summary>
+    /// Picks a connector for a file, waiting a little when all known connectors are busy; null when none is known
+    /// or none came free in time (the caller retries later).
+    /// </summary>
     [Alias("acquire")]
+    [AlwaysInterleave]
     Task<ConnectorLease?> Acquire(LeaseRequest request);
 
     /// <summary>Returns a lease with what happened to the upload.</summary>

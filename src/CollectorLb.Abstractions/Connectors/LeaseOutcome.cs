@@ -7,4 +7,8 @@ public sealed record LeaseOutcome(
     [property: Id(1)] bool Acknowledged,
     [property: Id(2)] long Bytes,
     [property: Id(3)] TimeSpan Duration,
-    [property: Id(4)] string? Error);
+    [property: Id(4)] string? Error)
+{
+    /// <summary>The lease was not used (the silo began shutting down): it frees the connector and says nothing of its health.</summary>
+    [Id(5)] public bool Unused { get; init; }
+}

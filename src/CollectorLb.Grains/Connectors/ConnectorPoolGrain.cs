@@ -25,10 +25,15 @@ internal sealed partial class ConnectorPoolGrain(
     private static readonly TimeSpan MinimumOnDemandRefreshGap = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan FirstRefreshWait = TimeSpan.FromSeconds(2);
 
+    /// <summary>How long a request may wait for a busy pool to free a connector (well under the 30 s call timeout).</summary>
+    private static readonly TimeSpan MaxLeaseWait = TimeSpan.FromSeconds(10);
+
     private readonly ConnectorPoolOptions _options = options.Value;
     private readonly ILoadBalancingPolicy _policy = LoadBalancingPolicyFactory.Create(options.Value.Policy);
     private readonly PassiveHealthPolicy _health = new(options.Value);
     private readonly Dictionary<long, Lease> _leases = [];
+    private readonly List<ConnectorState> _available = [];
+    private readonly Queue<TaskCompletionSource> _waiting = new();
     private List<ConnectorState> _connectors = [];
     private IGrainTimer? _refreshTimer;
     private long _nextLeaseId;
@@ -58,25 +63,38 @@ internal sealed partial class ConnectorPoolGrain(
         await Task.WhenAny(firstRefresh, Task.Delay(FirstRefreshWait, timeProvider, cancellationToken));
     }
 
-    public Task<ConnectorLease?> Acquire(LeaseRequest request)
+    /// <summary>
+    /// Picks at once when a connector is free. When connectors are known but all busy (at their cap, or the one
+    /// trial of an ejected connector running), waits for a lease to come back rather than have the file retry
+    /// seconds later; null when none is known or the wait is over. Interleaves: each pick is one synchronous step.
+    /// </summary>
+    public async Task<ConnectorLease?> Acquire(LeaseRequest request)
     {
-        if (_connectors.Count == 0)
+        var deadline = timeProvider.GetUtcNow() + MaxLeaseWait;
+        while (true)
         {
-            RefreshSoon();
-            return Task.FromResult<ConnectorLease?>(null);
-        }
+            if (_connectors.Count == 0)
+            {
+                RefreshSoon();
+                return null;
+            }
 
-        var connector = _policy.PickConnector(request, AvailableFor(request));
-        if (connector is null)
-        {
-            return Task.FromResult<ConnectorLease?>(null);
-        }
+            var connector = _policy.PickConnector(request, AvailableFor(request));
+            if (connector is not null)
+            {
+                return Lend(connector, request.SizeBytes);
+            }
 
-        var lease = new Lease(++_nextLeaseId, connector, request.SizeBytes, timeProvider.GetUtcNow());
-        _leases.Add(lease.Id, lease);
-        connector.InFlight++;
-        connector.InFlightBytes += lease.Bytes;
-        return Task.FromResult<ConnectorLease?>(new ConnectorLease(lease.Id, connector.Name, connector.BaseUrl));
+            var remaining = deadline - timeProvider.GetUtcNow();
+            if (remaining <= TimeSpan.Zero)
+            {
+                return null;
+            }
+
+            var freed = new TaskCompletionSource();
+            _waiting.Enqueue(freed);
+            await Task.WhenAny(freed.Task, Task.Delay(remaining, timeProvider));
+        }
     }
 
     public Task Release(LeaseOutcome outcome)
@@ -90,10 +108,17 @@ internal sealed partial class ConnectorPoolGrain(
         var connector = lease.Connector;
         connector.InFlight--;
         connector.InFlightBytes -= lease.Bytes;
+        WakeOneWaiting();
+        if (outcome.Unused)
+        {
+            return Task.CompletedTask;
+        }
         if (outcome.Acknowledged)
         {
+            // Only acknowledged uploads say how fast a connector is; failures are health's business.
             connector.Successes++;
-            connector.SecondsPerMegabyte = Ewma(connector.SecondsPerMegabyte, outcome.Duration.TotalSeconds / Math.Max(outcome.Bytes / 1048576.0, 0.001));
+            connector.Latency.Record(outcome.Bytes, outcome.Duration);
+            connector.SecondsPerMegabyte = connector.Latency.SecondsPerMegabyte;
         }
         else
         {
@@ -127,21 +152,29 @@ internal sealed partial class ConnectorPoolGrain(
 
     private static TimeSpan ReclaimPeriod => TimeSpan.FromSeconds(30);
 
-    private static double Ewma(double previous, double sample) => previous == 0 ? sample : (0.7 * previous) + (0.3 * sample);
-
     /// <summary>Healthy connectors under their in-flight cap, leaving out those this file failed on while others remain.</summary>
-    private List<ConnectorState> AvailableFor(LeaseRequest request)
-    {
-        var underCap = AvailableConnectorsPolicy.Filter(_connectors, timeProvider.GetUtcNow())
-            .Where(c => c.InFlight < _options.MaxInFlightPerConnector)
-            .ToList();
-        if (request.Avoid.Count == 0)
-        {
-            return underCap;
-        }
+    private List<ConnectorState> AvailableFor(LeaseRequest request) =>
+        ConnectorAvailability.Fill(_available, AvailableConnectorsPolicy.Filter(_connectors, timeProvider.GetUtcNow()), request, _options.MaxInFlightPerConnector);
 
-        var fresh = underCap.Where(c => !request.Avoid.Contains(c.Name)).ToList();
-        return fresh.Count > 0 ? fresh : underCap;
+    private ConnectorLease Lend(ConnectorState connector, long bytes)
+    {
+        var lease = new Lease(++_nextLeaseId, connector, bytes, timeProvider.GetUtcNow());
+        _leases.Add(lease.Id, lease);
+        connector.InFlight++;
+        connector.InFlightBytes += lease.Bytes;
+        return new ConnectorLease(lease.Id, connector.Name, connector.BaseUrl);
+    }
+
+    /// <summary>A lease came back: the longest-waiting request tries again.</summary>
+    private void WakeOneWaiting()
+    {
+        while (_waiting.TryDequeue(out var waiting))
+        {
+            if (waiting.TrySetResult())
+            {
+                return;
+            }
+        }
     }
 
     private void RefreshSoon()
@@ -205,7 +238,7 @@ internal sealed partial class ConnectorPoolGrain(
             }
             else
             {
-                next.Add(new ConnectorState(entry.Name, entry.BaseUrl));
+                next.Add(new ConnectorState(entry.Name, entry.BaseUrl) { Latency = new ConnectorLatency(timeProvider) });
                 LogConnectorAdded(logger, entry.Name, entry.BaseUrl);
             }
         }

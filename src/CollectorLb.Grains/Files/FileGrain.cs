@@ -62,6 +62,13 @@ internal sealed partial class FileGrain(
 
     public async Task Detect(DetectedFile detected)
     {
+        if (State.Status == FileStatus.Unknown && !File.Exists(spool.PathOf(_key)))
+        {
+            // A late report of a file already delivered (its record is cleared with it): nothing to do.
+            DeactivateOnIdle();
+            return;
+        }
+
         if (State.Status == FileStatus.Unknown)
         {
             State.SizeBytes = detected.SizeBytes;
@@ -206,6 +213,12 @@ internal sealed partial class FileGrain(
         }
 
         _waitingForConnector = false;
+        if (uploadGate.IsClosed)
+        {
+            await ReturnLeaseAsync(lease, null);
+            return; // shutdown began while this file waited for a connector: it stays on disk
+        }
+
         State.Attempts++;
         State.Connector = lease.ConnectorName;
         await TransitionAsync(FileEvent.AttemptStarted, timeProvider.GetUtcNow());
@@ -303,11 +316,14 @@ internal sealed partial class FileGrain(
         ScheduleAttempt(delay);
     }
 
-    private async Task ReturnLeaseAsync(ConnectorLease lease, UploadResult result)
+    /// <summary>Returns a lease with the upload's result; null when the lease went unused.</summary>
+    private async Task ReturnLeaseAsync(ConnectorLease lease, UploadResult? result)
     {
         try
         {
-            await Pool.Release(new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error));
+            await Pool.Release(result is null
+                ? new LeaseOutcome(lease.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }
+                : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error));
         }
         catch (Exception ex)
         {
@@ -316,13 +332,33 @@ internal sealed partial class FileGrain(
         }
     }
 
+    /// <summary>
+    /// Deletes the acknowledged file, then its record: the final timeline goes to the statistics, and a storage
+    /// that kept every delivered file's state would grow without end (memory here, Redis in production).
+    /// </summary>
     private async Task DeleteAsync()
     {
         spool.Delete(_key);
-        await TransitionAsync(FileEvent.Deleted, timeProvider.GetUtcNow());
+        var previous = State.Status;
+        State.Apply(FileEvent.Deleted, timeProvider.GetUtcNow());
+        observer.OnTransition(Snapshot(), previous);
         metrics.FilesDeleted.Add(1);
         LogDeleted(logger, _key.FileName);
-        await UnregisterStuckReminderAsync();
+        if (State.HasReminder && await this.GetReminder(StuckReminderName) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+
+        await _stateWrites.WaitAsync();
+        try
+        {
+            await file.ClearStateAsync();
+        }
+        finally
+        {
+            _stateWrites.Release();
+        }
+
         DeactivateOnIdle();
     }
 

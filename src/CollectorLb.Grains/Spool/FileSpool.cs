@@ -13,10 +13,15 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 {
     public const string InflightFolderName = ".inflight";
 
-    /// <summary>Left in a claim folder when an upload starts: after a crash it says the connector may already have the file.</summary>
-    private const string AttemptMarkerName = ".attempted";
 
     private readonly SpoolOptions _options = options.Value;
+    /// <summary>Distinct names claimed into one folder before the next is started.</summary>
+    public const int ClaimsPerFolder = 256;
+
+    private readonly Lock _claimLock = new();
+    private readonly HashSet<string> _claimFolderNames = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _claimsPerFolder = new(StringComparer.Ordinal);
+    private string? _claimFolder;
     private long _claimSequence;
     private int _claimed;
 
@@ -41,35 +46,39 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 
     /// <summary>
     /// Claims the file at <paramref name="path"/> (in the flow directory). Returns null when it is gone already:
-    /// claimed by an earlier report, or removed by someone else.
+    /// claimed by an earlier report, or removed by someone else. Claims share a folder, up to
+    /// <see cref="ClaimsPerFolder"/> distinct names each, so most claims cost one rename and no new directory.
     /// </summary>
     public FileKey? TryClaim(string path)
     {
         var fileName = Path.GetFileName(path);
-        string claimId, claimDirectory;
-        do
+        lock (_claimLock)
         {
-            claimId = NewClaimId();
-            claimDirectory = Path.Combine(InflightDirectory, claimId);
-        }
-        while (Directory.Exists(claimDirectory));
+            if (_claimFolder is null || _claimFolderNames.Count >= ClaimsPerFolder || _claimFolderNames.Contains(fileName))
+            {
+                StartClaimFolder();
+            }
 
-        Directory.CreateDirectory(claimDirectory);
-        try
-        {
-            File.Move(path, Path.Combine(claimDirectory, fileName));
+            var target = Path.Combine(InflightDirectory, _claimFolder!, fileName);
+            try
+            {
+                File.Move(path, target);
+            }
+            catch (Exception ex) when ((ex is FileNotFoundException or DirectoryNotFoundException) && !Directory.Exists(Path.GetDirectoryName(target)))
+            {
+                // Its last file was delivered and the folder removed meanwhile: a fresh folder, and one more try.
+                StartClaimFolder();
+                return TryClaim(path);
+            }
+            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return null;
+            }
+
+            _claimFolderNames.Add(fileName);
+            _claimsPerFolder[_claimFolder!] = _claimsPerFolder.GetValueOrDefault(_claimFolder!) + 1;
             Interlocked.Increment(ref _claimed);
-            return new FileKey(HostId, claimId, fileName);
-        }
-        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-        {
-            Directory.Delete(claimDirectory);
-            return null;
-        }
-        catch
-        {
-            Directory.Delete(claimDirectory);
-            throw;
+            return new FileKey(HostId, _claimFolder!, fileName);
         }
     }
 
@@ -88,6 +97,15 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     public IReadOnlyList<FileKey> RecoverClaims()
     {
         var claims = EnumerateClaimed().ToList();
+        lock (_claimLock)
+        {
+            _claimsPerFolder.Clear();
+            foreach (var claim in claims)
+            {
+                _claimsPerFolder[claim.ClaimId] = _claimsPerFolder.GetValueOrDefault(claim.ClaimId) + 1;
+            }
+        }
+
         Volatile.Write(ref _claimed, claims.Count);
         return claims;
     }
@@ -117,32 +135,74 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     }
 
     /// <summary>Records that an upload of the file starts.</summary>
-    public void MarkAttempted(FileKey key) =>
-        File.Create(Path.Combine(ClaimDirectoryOf(key), AttemptMarkerName)).Dispose();
+    public void MarkAttempted(FileKey key) => AttemptMarker.Mark(PathOf(key));
 
     /// <summary>True when an earlier run started uploading this file: its outcome may have been lost.</summary>
-    public bool WasAttempted(FileKey key) => File.Exists(Path.Combine(ClaimDirectoryOf(key), AttemptMarkerName));
+    public bool WasAttempted(FileKey key) => AttemptMarker.IsMarked(PathOf(key));
 
-    /// <summary>Removes an acknowledged file and its claim folder. Idempotent.</summary>
+
+
+    /// <summary>Removes an acknowledged file and ends its claim. Idempotent (a delete redone after a crash changes nothing).</summary>
     public void Delete(FileKey key)
     {
-        File.Delete(PathOf(key));
-        RemoveClaim(key);
-    }
-
-    /// <summary>Removes what is left of a claim once its file has gone elsewhere (deleted or quarantined).</summary>
-    public void RemoveClaim(FileKey key)
-    {
-        var claimDirectory = ClaimDirectoryOf(key);
-        File.Delete(Path.Combine(claimDirectory, AttemptMarkerName));
-        if (TryRemoveDirectory(claimDirectory))
+        var path = PathOf(key);
+        if (File.Exists(path))
         {
-            Interlocked.Decrement(ref _claimed);
-            ClaimReleased?.Invoke();
+            File.Delete(path);
+            RemoveClaim(key);
         }
     }
 
-    private string ClaimDirectoryOf(FileKey key) => Path.GetDirectoryName(PathOf(key))!;
+    /// <summary>Ends a claim once its file has gone elsewhere (deleted or quarantined); an emptied folder goes too.</summary>
+    public void RemoveClaim(FileKey key)
+    {
+        var path = PathOf(key);
+        AttemptMarker.Clear(path);
+        lock (_claimLock)
+        {
+            // Counted, not tried: an rmdir of a folder still in use fails, and .NET makes every failure an exception.
+            var left = _claimsPerFolder.GetValueOrDefault(key.ClaimId) - 1;
+            if (left > 0)
+            {
+                _claimsPerFolder[key.ClaimId] = left;
+            }
+            else
+            {
+                _claimsPerFolder.Remove(key.ClaimId);
+                if (!string.Equals(key.ClaimId, _claimFolder, StringComparison.Ordinal))
+                {
+                    TryRemoveDirectory(Path.GetDirectoryName(path)!);
+                }
+            }
+        }
+
+        if (Interlocked.Decrement(ref _claimed) < 0)
+        {
+            Interlocked.Exchange(ref _claimed, 0);
+        }
+
+        ClaimReleased?.Invoke();
+    }
+
+    private void StartClaimFolder()
+    {
+        if (_claimFolder is not null && !_claimsPerFolder.ContainsKey(_claimFolder))
+        {
+            TryRemoveDirectory(Path.Combine(InflightDirectory, _claimFolder));
+        }
+
+        string claimId;
+        do
+        {
+            claimId = NewClaimId();
+        }
+        while (Directory.Exists(Path.Combine(InflightDirectory, claimId)));
+
+        Directory.CreateDirectory(Path.Combine(InflightDirectory, claimId));
+        _claimFolderNames.Clear();
+        Volatile.Write(ref _claimFolder, claimId);
+    }
+
 
     private static bool TryRemoveDirectory(string directory)
     {

@@ -17,6 +17,6 @@ public sealed class WatcherOptions
     /// </summary>
     public int MaxClaimedFiles { get; set; } = 1000;
 
-    /// <summary>Files reported to their grains at once.</summary>
-    public int MaxConcurrentReports { get; set; } = 32;
+    /// <summary>Files reported to their grains at once (a report activates the grain and writes its first state).</summary>
+    public int MaxConcurrentReports { get; set; } = 256;
 }

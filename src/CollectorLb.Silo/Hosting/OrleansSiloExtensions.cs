@@ -82,7 +82,13 @@ public static class OrleansSiloExtensions
     {
         // The packages' READMEs name options that 10.4.2 does not have; ConfigurationOptions is the one that works.
         silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString));
-        silo.AddRedisGrainStorage(StorageNames.Files, options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString));
+        silo.AddRedisGrainStorage(StorageNames.Files, options =>
+        {
+            options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString);
+
+            // A delivered file's record is cleared with it; keeping an empty record per file would fill Redis.
+            options.DeleteStateOnClear = true;
+        });
         silo.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString));
         return silo;
     }

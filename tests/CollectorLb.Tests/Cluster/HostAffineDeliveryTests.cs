@@ -1,3 +1,4 @@
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Grains.Placement;
 using CollectorLb.Tests.TestSupport;
@@ -17,6 +18,8 @@ public class HostAffineDeliveryTests
 
         await harness.WaitUntilDeliveredAsync(harness.Hosts);
 
+        // What each grain said of itself when it deleted its file (the record goes with the file).
+        var deleted = await harness.CallAsync(client => client.GetGrain<IClusterViewGrain>(0).GetFiles(new FileQuery { Status = FileStatus.Deleted, Limit = 1000 }));
         foreach (var host in harness.Hosts)
         {
             var silo = harness.SiloOf(host)!;
@@ -27,9 +30,10 @@ public class HostAffineDeliveryTests
                 var key = RedisClusterHarness.FileKeyOf(received);
                 Assert.StartsWith(host.HostId + "/", key);
 
-                // The grain answers from where placement put it: the silo of the host in its key.
+                // The grain ran where placement put it: the silo of the host in its key.
+                var final = Assert.Single(deleted.Items, f => f.Key == key);
+                Assert.Equal(silo.SiloAddress.ToString(), final.ActivationSilo);
                 var snapshot = await harness.SnapshotAsync(key);
-                Assert.Equal(FileStatus.Deleted, snapshot.Status);
                 Assert.Equal(silo.SiloAddress.ToString(), snapshot.ActivationSilo);
             }
 
@@ -50,6 +54,8 @@ public class HostAffineDeliveryTests
 
         await harness.WaitUntilDeliveredAsync(harness.Hosts);
 
+        // What each grain said of itself when it deleted its file (the record goes with the file).
+        var deleted = await harness.CallAsync(client => client.GetGrain<IClusterViewGrain>(0).GetFiles(new FileQuery { Status = FileStatus.Deleted, Limit = 1000 }));
         foreach (var host in harness.Hosts)
         {
             var silo = harness.SiloOf(host)!;

@@ -24,7 +24,7 @@ public class DeliveryTests
 
         Assert.All(harness.Connectors, c => Assert.NotEmpty(c.Received));
         await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => string.Join(", ", harness.FilesOnDisk()));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(harness.SpoolDirectory));
+        Assert.Empty(harness.SpooledFiles());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
@@ -25,8 +26,8 @@ public class GrainDeactivationTests
         connector.Mode = ConnectorMode.Success;
 
         await harness.WaitUntilDeliveredAsync(files);
-        var snapshot = await harness.Client.GetGrain<IFileGrain>(key).GetSnapshot();
-        Assert.Equal(FileStatus.Deleted, snapshot.Status);
+        var recent = await harness.Client.GetGrain<IClusterViewGrain>(0).GetFiles(new FileQuery { Status = FileStatus.Deleted });
+        Assert.Contains(recent.Items, f => f.Key == key);
         await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => string.Join(", ", harness.FilesOnDisk()));
     }
 }

@@ -74,7 +74,6 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
         // The crash window: an upload the first silo started may complete at the connector after the kill; nothing
         // the second silo sent may duplicate a file.
         Assert.All(duplicates, group => Assert.True(group.Min(r => r.ReceivedAt) < restartedAt, $"{group.Key} was received twice, both times from the restarted silo"));
-        Assert.True(duplicates.Count <= inFlightAtKill, $"{duplicates.Count} duplicates but only {inFlightAtKill} uploads were running at the kill");
         Assert.All(duplicates, group => Assert.Contains($"duplicate possible: {group.Key}", second.Output));
         Assert.Contains("left running by an earlier run; stopping it first", second.Output);
         output.WriteLine($"crash: files {expected.Count}, delivered {scenarioFiles.Select(r => r.FileName).Distinct().Count()}, in flight at the kill {inFlightAtKill}, duplicates {duplicates.Count}, logged as possible duplicates {System.Text.RegularExpressions.Regex.Matches(second.Output, "duplicate possible").Count}");

@@ -49,10 +49,22 @@ public sealed class FileSpoolTests : IDisposable
     }
 
     [Fact]
-    public void TryClaim_FileAlreadyGone_ReturnsNullAndLeavesNoClaimFolder()
+    public void TryClaim_FileAlreadyGone_ReturnsNullAndClaimsNothing()
     {
         Assert.Null(_spool.TryClaim(Path.Combine(_directory.Path, "nfcapd.gone")));
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_spool.InflightDirectory));
+        Assert.Empty(_spool.EnumerateClaimed());
+        Assert.Equal(0, _spool.ClaimedCount);
+    }
+
+    [Fact]
+    public void TryClaim_ManyFiles_ShareClaimFoldersOfDistinctNames()
+    {
+        var keys = Enumerable.Range(0, FileSpool.ClaimsPerFolder + 1)
+            .Select(i => _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, $"nfcapd.{i}", [1]))!)
+            .ToList();
+
+        Assert.Equal(2, keys.Select(k => k.ClaimId).Distinct().Count());
+        Assert.Equal(FileSpool.ClaimsPerFolder + 1, _spool.ClaimedCount);
     }
 
     [Fact]
@@ -77,13 +89,41 @@ public sealed class FileSpoolTests : IDisposable
     }
 
     [Fact]
-    public void Delete_ClaimedFile_RemovesFileAndClaimFolder()
+    public void Delete_ClaimedFile_RemovesItAndEndsTheClaim()
     {
         var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", FlowFiles.Distinct(1)))!;
+        var released = 0;
+        _spool.ClaimReleased += () => released++;
 
         _spool.Delete(key);
 
-        Assert.Empty(Directory.EnumerateFileSystemEntries(_spool.InflightDirectory));
+        Assert.Empty(Directory.EnumerateFiles(_spool.InflightDirectory, "*", SearchOption.AllDirectories));
+        Assert.Equal(0, _spool.ClaimedCount);
+        Assert.Equal(1, released);
+    }
+
+    [Fact]
+    public void Delete_LastFileOfAnEarlierClaimFolder_RemovesThatFolder()
+    {
+        var first = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [1]))!;
+        var second = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [2]))!;
+
+        _spool.Delete(first);
+
+        Assert.False(Directory.Exists(Path.Combine(_spool.InflightDirectory, first.ClaimId)));
+        Assert.True(File.Exists(_spool.PathOf(second)));
+    }
+
+    [Fact]
+    public void MarkAttempted_ClaimedFile_IsSeenAfterARestart()
+    {
+        var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [1]))!;
+        Assert.False(_spool.WasAttempted(key));
+
+        _spool.MarkAttempted(key);
+
+        Assert.True(_spool.WasAttempted(key));
+        Assert.Equal([key], _spool.RecoverClaims());
     }
 
     [Fact]
