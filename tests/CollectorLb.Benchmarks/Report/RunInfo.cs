@@ -32,7 +32,7 @@ internal sealed record RunInfo(string Machine, string Runtime, string Commit)
             }
 
             using var process = Process.Start(startInfo)!;
-            var output = process.StandardOutput.ReadToEnd().Trim();
+            var output = process.StandardOutput.ReadToEnd().TrimEnd(); // porcelain lines may start with a space
             process.WaitForExit();
             return process.ExitCode == 0 ? output : "unknown";
         }
