@@ -9,15 +9,13 @@ COPY Directory.Build.props Directory.Packages.props ./
 COPY src/CollectorLb.Abstractions/CollectorLb.Abstractions.csproj src/CollectorLb.Abstractions/
 COPY src/CollectorLb.Grains/CollectorLb.Grains.csproj src/CollectorLb.Grains/
 COPY src/CollectorLb.Silo/CollectorLb.Silo.csproj src/CollectorLb.Silo/
-RUN dotnet restore src/CollectorLb.Silo/CollectorLb.Silo.csproj -r linux-x64
+COPY src/CollectorLb.Client/CollectorLb.Client.csproj src/CollectorLb.Client/
+COPY src/CollectorLb.Dashboard/CollectorLb.Dashboard.csproj src/CollectorLb.Dashboard/
+COPY src/CollectorLb.Cli/CollectorLb.Cli.csproj src/CollectorLb.Cli/
+RUN for app in Silo Dashboard Cli; do dotnet restore "src/CollectorLb.$app/CollectorLb.$app.csproj" -r linux-x64 || exit 1; done
 COPY src/ src/
-# The dashboard and CLI projects are published when present (they arrive with their own issue).
-RUN set -eu; \
-    for app in Silo Dashboard Cli; do \
-      project="src/CollectorLb.$app/CollectorLb.$app.csproj"; \
-      if [ -f "$project" ]; then \
-        dotnet publish "$project" -c Release -r linux-x64 --self-contained false -o "/app/$app"; \
-      fi; \
+RUN for app in Silo Dashboard Cli; do \
+      dotnet publish "src/CollectorLb.$app/CollectorLb.$app.csproj" -c Release -r linux-x64 --self-contained false --no-restore -o "/app/$app" || exit 1; \
     done
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime

@@ -8,46 +8,70 @@ public class PublishedSiloTests
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(5);
 
     [Fact]
-    public async Task PublishForLinuxX64_AsTheDockerfileDoes_PublishedSiloStartsAndAnswersHealthz()
+    public async Task PublishForLinuxX64_AsTheDockerfileDoes_EachRoleOfTheEntryPointRuns()
     {
         using var directory = new TempDirectory("publish");
         var app = directory.Combine("app");
 
-        // The Dockerfile's build stage. The libraries are up to date from `make build` and the silo builds for
-        // linux-x64 into folders of its own (obj/.../linux-x64), so the outputs other tests run are untouched.
-        var publish = await ToolRun.RunAsync(
-            "dotnet",
-            [
-                "publish", RepositoryPaths.Combine("src", "CollectorLb.Silo", "CollectorLb.Silo.csproj"),
-                "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
-                "-o", app, "--no-restore", "-nologo",
-            ],
-            PublishTimeout,
-            environment: new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
-        Assert.True(publish.ExitCode == 0, "dotnet publish failed: " + publish.Describe());
-        Assert.True(File.Exists(Path.Combine(app, "CollectorLb.Silo.dll")));
-        Assert.True(File.Exists(Path.Combine(app, "CollectorLb.Silo")), "the linux-x64 app host is missing");
+        // The Dockerfile's build stage: each program into /app/<role>. The libraries are up to date from
+        // `make build`, and the programs build for linux-x64 into folders of their own (obj/.../linux-x64).
+        foreach (var role in new[] { "Silo", "Dashboard", "Cli" })
+        {
+            var publish = await ToolRun.RunAsync(
+                "dotnet",
+                [
+                    "publish", RepositoryPaths.Combine("src", $"CollectorLb.{role}", $"CollectorLb.{role}.csproj"),
+                    "-c", "Release", "-r", "linux-x64", "--self-contained", "false",
+                    "-o", Path.Combine(app, role), "--no-restore", "-nologo",
+                ],
+                PublishTimeout,
+                environment: new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
+            Assert.True(publish.ExitCode == 0, $"dotnet publish of {role} failed: " + publish.Describe());
+        }
 
-        // Started as the image's entry point starts it, with nfcapd supervised as in the container.
+        Assert.True(File.Exists(Path.Combine(app, "Silo", "CollectorLb.Silo")), "the linux-x64 app host is missing");
+
+        // Started through the image's entry point, with nfcapd supervised as in the container.
         var httpPort = FreePorts.Tcp();
+        var gatewayPort = FreePorts.Tcp();
         var work = directory.Combine("work");
         Directory.CreateDirectory(work);
-        await using var silo = SiloProcess.Start(work, new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
         {
+            ["COLLECTORLB_APP"] = app,
             ["NFCAPD_PORT"] = FreePorts.Udp().ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
+            ["CollectorLb__Ports__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__HostId"] = "published-host",
-        }, Path.Combine(app, "CollectorLb.Silo.dll"));
-
+        };
+        await using var silo = SiloProcess.StartProgram(work, environment, "sh", [EntryPoint, "silo"]);
         using var http = new HttpClient();
         await Eventually.TrueAsync(
             async () => await AnswersAsync(http, $"http://127.0.0.1:{httpPort}/healthz"),
             () => "the published silo answers /healthz; output:\n" + silo.Output,
             TimeSpan.FromSeconds(60));
+
+        var dashboardPort = FreePorts.Tcp();
+        await using var dashboard = SiloProcess.StartProgram(
+            work,
+            new Dictionary<string, string>(environment) { ["CollectorLb__Dashboard__HttpPort"] = dashboardPort.ToString(CultureInfo.InvariantCulture) },
+            "sh",
+            [EntryPoint, "dashboard"]);
+        await Eventually.TrueAsync(
+            async () => await AnswersAsync(http, $"http://127.0.0.1:{dashboardPort}/healthz"),
+            () => "the published dashboard answers /healthz; output:\n" + dashboard.Output,
+            TimeSpan.FromSeconds(60));
+
+        var cli = await ToolRun.RunAsync("sh", [EntryPoint, "cli", "status", "--json"], TimeSpan.FromSeconds(60), work, environment);
+        Assert.True(cli.ExitCode == 0, "the published CLI: " + cli.Describe());
+        Assert.Contains("published-host", cli.Stdout);
+
+        Assert.Equal(0, await dashboard.StopAsync(TimeSpan.FromSeconds(30)));
         Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(30)));
     }
+
+    private static string EntryPoint => RepositoryPaths.Combine("scripts", "container-entrypoint.sh");
 
     private static async Task<bool> AnswersAsync(HttpClient http, string url)
     {

@@ -128,6 +128,10 @@ public sealed class SiloProcess : IAsyncDisposable
         return Start(workingDirectory, unprivileged, "setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(binary, "CollectorLb.Silo.dll")]);
     }
 
+    /// <summary>Any program (the image's entry point, say), watched like the silo.</summary>
+    public static SiloProcess StartProgram(string workingDirectory, IReadOnlyDictionary<string, string> environment, string program, IReadOnlyList<string> arguments) =>
+        Start(workingDirectory, environment, program, arguments);
+
     private static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string program, IReadOnlyList<string> arguments)
     {
         var startInfo = new ProcessStartInfo(program)
