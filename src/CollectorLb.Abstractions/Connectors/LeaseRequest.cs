@@ -1,7 +1,7 @@
 namespace CollectorLb.Abstractions.Connectors;
 
 /// <summary>A FileGrain asking for a connector for a file of <paramref name="SizeBytes"/> bytes.</summary>
-/// <param name="Avoid">Connectors this file already failed on; used only while others are available.</param>
+/// <param name="Avoid">Connectors this file already failed on, the most recent failure last; used only while others are available.</param>
 [GenerateSerializer, Immutable, Alias("collectorlb.lease-request")]
 public sealed record LeaseRequest(
     [property: Id(0)] string FileKey,

@@ -27,6 +27,7 @@ internal sealed partial class ConnectorPoolGrain(
 
     /// <summary>How long a request may wait for a busy pool to free a connector (well under the 30 s call timeout).</summary>
     private static readonly TimeSpan MaxLeaseWait = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan WaitingPoll = TimeSpan.FromMilliseconds(250);
 
     private readonly ConnectorPoolOptions _options = options.Value;
     private readonly ILoadBalancingPolicy _policy = LoadBalancingPolicyFactory.Create(options.Value.Policy);
@@ -91,9 +92,10 @@ internal sealed partial class ConnectorPoolGrain(
                 return null;
             }
 
+            // Woken by a returned lease; the short poll also catches a cool-down running out or a ping answered.
             var freed = new TaskCompletionSource();
             _waiting.Enqueue(freed);
-            await Task.WhenAny(freed.Task, Task.Delay(remaining, timeProvider));
+            await Task.WhenAny(freed.Task, Task.Delay(remaining < WaitingPoll ? remaining : WaitingPoll, timeProvider));
         }
     }
 

@@ -293,10 +293,9 @@ internal sealed partial class FileGrain(
     {
         metrics.UploadFailures.Add(1);
         State.LastError = result.Error;
-        if (!State.ConnectorsTried.Contains(lease.ConnectorName))
-        {
-            State.ConnectorsTried.Add(lease.ConnectorName);
-        }
+        // Most recent failure last: the pool steers the next try away from it first.
+        State.ConnectorsTried.Remove(lease.ConnectorName);
+        State.ConnectorsTried.Add(lease.ConnectorName);
 
         await TransitionAsync(FileEvent.AttemptFailed, timeProvider.GetUtcNow());
         if (_deactivating.IsCancellationRequested || uploadGate.IsClosed)

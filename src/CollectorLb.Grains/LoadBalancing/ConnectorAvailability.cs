@@ -33,8 +33,18 @@ internal static class ConnectorAvailability
 
         if (into.Count == 0 && avoided > 0)
         {
-            // Only connectors this file failed on are left: better one of them than waiting.
+            // Only connectors this file failed on are left: better one of them than waiting, but not the one it
+            // failed on last (Avoid lists the most recent failure last) while another remains.
+            var lastFailed = request.Avoid[^1];
             for (var i = 0; i < healthy.Count; i++)
+            {
+                if (healthy[i].InFlight < maxInFlightPerConnector && healthy[i].Name != lastFailed)
+                {
+                    into.Add(healthy[i]);
+                }
+            }
+
+            for (var i = 0; into.Count == 0 && i < healthy.Count; i++)
             {
                 if (healthy[i].InFlight < maxInFlightPerConnector)
                 {

@@ -10,6 +10,13 @@ namespace CollectorLb.Grains.LoadBalancing;
 /// </summary>
 internal sealed class P2cEwmaPolicy(Random random) : ILoadBalancingPolicy
 {
+    /// <summary>
+    /// What each consecutive failure adds to a connector's expected time: a failed upload costs the file a retry.
+    /// Latency is learnt from acknowledged uploads only, so without this a connector that answers pings but fails
+    /// every upload would look as cheap as an idle unknown one, and keep winning.
+    /// </summary>
+    public const double FailurePenaltySeconds = 1;
+
     public string Name => LoadBalancingPolicies.P2cEwma;
 
     public ConnectorState? PickConnector(LeaseRequest request, IReadOnlyList<ConnectorState> available)
@@ -39,5 +46,6 @@ internal sealed class P2cEwmaPolicy(Random random) : ILoadBalancingPolicy
     }
 
     private static double Cost(ConnectorState connector, LeaseRequest request) =>
-        connector.Latency.CostOf(connector.InFlight, connector.InFlightBytes, request.SizeBytes);
+        connector.Latency.CostOf(connector.InFlight, connector.InFlightBytes, request.SizeBytes)
+        + (connector.ConsecutiveFailures * FailurePenaltySeconds);
 }

@@ -43,4 +43,14 @@ public class ConnectorAvailabilityTests
 
         Assert.Equal([failedOn], ConnectorAvailability.Fill([], [failedOn, full], request, 16));
     }
+
+    [Fact]
+    public void Fill_FileFailedOnEveryConnector_OffersAllButTheOneItFailedOnLast()
+    {
+        var first = Connector("first");
+        var last = Connector("last");
+        var request = new LeaseRequest("h/c/f", 1024, ["first", "last"]);
+
+        Assert.Equal([first], ConnectorAvailability.Fill([], [first, last], request, 16));
+    }
 }

@@ -140,4 +140,18 @@ public class P2cEwmaPolicyTests
         fast.InFlight = 3;
         Assert.Same(fast, policy.PickConnector(Request(Megabyte), [fast, slow]));
     }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(1, 0)]
+    public void PickConnector_UnknownConnectorFailingEveryUpload_LosesToOneThatAnswers(int firstDraw, int secondDraw)
+    {
+        var answers = Timed("answers", _time, TimeSpan.FromSeconds(0.05));
+        var failing = Connector("failing");
+        failing.ConsecutiveFailures = 3;
+
+        var picked = new P2cEwmaPolicy(new ScriptedRandom(firstDraw, secondDraw)).PickConnector(Request(Megabyte), [answers, failing]);
+
+        Assert.Same(answers, picked);
+    }
 }
