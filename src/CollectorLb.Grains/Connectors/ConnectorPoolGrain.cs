@@ -93,9 +93,15 @@ internal sealed partial class ConnectorPoolGrain(
             }
 
             // Woken by a returned lease; the short poll also catches a cool-down running out or a ping answered.
+            while (_waiting.TryPeek(out var head) && head.Task.IsCompleted)
+            {
+                _waiting.Dequeue(); // given up on by its waiter
+            }
+
             var freed = new TaskCompletionSource();
             _waiting.Enqueue(freed);
             await Task.WhenAny(freed.Task, Task.Delay(remaining < WaitingPoll ? remaining : WaitingPoll, timeProvider));
+            freed.TrySetCanceled(); // so a returned lease wakes a request still waiting, not this finished one
         }
     }
 
