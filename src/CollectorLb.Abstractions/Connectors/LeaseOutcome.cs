@@ -11,4 +11,7 @@ public sealed record LeaseOutcome(
 {
     /// <summary>The lease was not used (the silo began shutting down): it frees the connector and says nothing of its health.</summary>
     [Id(5)] public bool Unused { get; init; }
+
+    /// <summary>The connector's HTTP status, when it answered at all (null: refused, reset, timed out).</summary>
+    [Id(6)] public int? StatusCode { get; init; }
 }

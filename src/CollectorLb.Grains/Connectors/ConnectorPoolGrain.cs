@@ -80,7 +80,7 @@ internal sealed partial class ConnectorPoolGrain(
                 return null;
             }
 
-            var connector = _policy.PickConnector(request, AvailableFor(request));
+            var connector = TrialCandidate(request) ?? _policy.PickConnector(request, AvailableFor(request));
             if (connector is not null)
             {
                 return Lend(connector, request.SizeBytes);
@@ -132,6 +132,7 @@ internal sealed partial class ConnectorPoolGrain(
         {
             connector.Failures++;
             connector.LastError = outcome.Error;
+            connector.LastFailureAnswered = outcome.StatusCode is not null;
         }
 
         var wasEjected = connector.EjectedUntil is not null;
@@ -163,6 +164,25 @@ internal sealed partial class ConnectorPoolGrain(
     /// <summary>Healthy connectors under their in-flight cap, leaving out those this file failed on while others remain.</summary>
     private List<ConnectorState> AvailableFor(LeaseRequest request) =>
         ConnectorAvailability.Fill(_available, AvailableConnectorsPolicy.Filter(_connectors, timeProvider.GetUtcNow()), request, _options.MaxInFlightPerConnector);
+
+    /// <summary>
+    /// An ejected connector whose cool-down is over gets the next file as its one trial, whatever the policy
+    /// would say (a policy weighing its failures would never choose it): success readmits it, failure ejects it
+    /// for longer. Not a file that just failed on it.
+    /// </summary>
+    private ConnectorState? TrialCandidate(LeaseRequest request)
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var connector in _connectors)
+        {
+            if (connector.EjectedUntil <= now && connector.InFlight == 0 && (request.Avoid.Count == 0 || request.Avoid[^1] != connector.Name))
+            {
+                return connector;
+            }
+        }
+
+        return null;
+    }
 
     private ConnectorLease Lend(ConnectorState connector, long bytes)
     {
@@ -271,11 +291,14 @@ internal sealed partial class ConnectorPoolGrain(
         return Task.CompletedTask;
     }
 
-    /// <summary>Active health: a pong from an ejected connector ends its cool-down, so one trial upload can go.</summary>
+    /// <summary>
+    /// Active health: a pong from a connector ejected for being unreachable (refused, reset, timed out) ends its
+    /// cool-down, so one trial upload can go. One that answered uploads with errors is reachable anyway: it waits.
+    /// </summary>
     private async Task PingEjectedAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
-        foreach (var connector in _connectors.Where(c => c.EjectedUntil > now).ToList())
+        foreach (var connector in _connectors.Where(c => c.EjectedUntil > now && !c.LastFailureAnswered).ToList())
         {
             if (await prober.PingAsync(connector.BaseUrl, cancellationToken) && connector.EjectedUntil > timeProvider.GetUtcNow())
             {

@@ -29,6 +29,9 @@ internal sealed class ConnectorState(string name, string baseUrl)
 
     public DateTimeOffset? EjectedUntil { get; set; }
 
+    /// <summary>Its last failure was an answer (an error, a 500): it was reachable, so a pong proves nothing.</summary>
+    public bool LastFailureAnswered { get; set; }
+
     /// <summary>Ejections since the connector last succeeded; each one lasts longer.</summary>
     public int Ejections { get; set; }
 

@@ -322,7 +322,7 @@ internal sealed partial class FileGrain(
         {
             await Pool.Release(result is null
                 ? new LeaseOutcome(lease.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }
-                : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error));
+                : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error) { StatusCode = result.StatusCode });
         }
         catch (Exception ex)
         {
