@@ -64,11 +64,17 @@ internal static class ConnectorCommand
                 },
             },
         };
+        var workers = new Option<int>("--workers")
+        {
+            Description = "How many /convert requests are handled at once (later ones wait, like a synchronous connector); 0: no limit",
+            DefaultValueFactory = _ => 0,
+            Validators = { r => CliOptions.RequireRange(r, 0, 10_000) },
+        };
         var convert = new Option<bool>("--convert-with-nfdump") { Description = "Run nfdump over every stored file and fail when it fails" };
 
         var command = new Command("connector", "Run a stand-in connector (POST /convert?filename=NAME, GET /ping)")
         {
-            name, host, port, output, registry, advertise, updateInterval, mode, delay, failureRate, convert,
+            name, host, port, output, registry, advertise, updateInterval, mode, delay, failureRate, workers, convert,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -86,6 +92,7 @@ internal static class ConnectorCommand
                     Mode = Modes[parseResult.GetRequiredValue(mode)],
                     Delay = TimeSpan.FromMilliseconds(parseResult.GetValue(delay)),
                     FailureRate = parseResult.GetValue(failureRate),
+                    Workers = parseResult.GetValue(workers),
                     ConvertWithNfdump = parseResult.GetValue(convert),
                     LoggerFactory = loggerFactory,
                 },

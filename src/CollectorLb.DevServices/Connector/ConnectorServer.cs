@@ -25,6 +25,7 @@ public sealed class ConnectorServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly Lock _randomLock = new();
     private readonly Random _random;
+    private readonly SemaphoreSlim? _workers;
     private WebApplication? _app;
     private ConnectorRegistration? _registration;
     private int _mode;
@@ -44,6 +45,7 @@ public sealed class ConnectorServer : IAsyncDisposable
         _mode = (int)options.Mode;
         _delayTicks = options.Delay.Ticks;
         _failureRate = options.FailureRate;
+        _workers = options.Workers > 0 ? new SemaphoreSlim(options.Workers) : null;
         Name = options.Name;
         Url = string.Empty;
     }
@@ -112,8 +114,14 @@ public sealed class ConnectorServer : IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(options.OutputDirectory, nameof(options.OutputDirectory));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Delay, TimeSpan.Zero, nameof(options.Delay));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.HangLimit, TimeSpan.Zero, nameof(options.HangLimit));
+        ArgumentOutOfRangeException.ThrowIfNegative(options.Workers, nameof(options.Workers));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.UpdateInterval, TimeSpan.Zero, nameof(options.UpdateInterval));
         ValidateRate(options.FailureRate);
+        if (options.ConvertWithNfdump && !options.StoreFiles)
+        {
+            throw new ArgumentException("ConvertWithNfdump needs StoreFiles: nfdump reads the stored file.", nameof(options));
+        }
+
         ValidateHttpUrl(options.RegistryUrl, nameof(options.RegistryUrl));
         ValidateHttpUrl(options.AdvertisedUrl, nameof(options.AdvertisedUrl));
         var address = ListenEndpoint.ParseHost(options.Host);
@@ -242,7 +250,22 @@ public sealed class ConnectorServer : IAsyncDisposable
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-            fileName = await ConvertAsync(context, linked.Token).ConfigureAwait(false);
+            if (_workers is null)
+            {
+                fileName = await ConvertAsync(context, linked.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await _workers.WaitAsync(linked.Token).ConfigureAwait(false);
+                try
+                {
+                    fileName = await ConvertAsync(context, linked.Token).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _workers.Release();
+                }
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
@@ -451,7 +474,7 @@ public sealed class ConnectorServer : IAsyncDisposable
             var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
             try
             {
-                var file = new FileStream(tempPath, new FileStreamOptions
+                var file = !_options.StoreFiles ? Stream.Null : new FileStream(tempPath, new FileStreamOptions
                 {
                     Mode = FileMode.CreateNew,
                     Access = FileAccess.Write,
@@ -506,7 +529,10 @@ public sealed class ConnectorServer : IAsyncDisposable
 
             try
             {
-                File.Move(tempPath, finalPath, overwrite: true);
+                if (_options.StoreFiles)
+                {
+                    File.Move(tempPath, finalPath, overwrite: true);
+                }
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
@@ -518,7 +544,7 @@ public sealed class ConnectorServer : IAsyncDisposable
             kept = true;
             var received = new ReceivedFile(
                 fileName,
-                finalPath,
+                _options.StoreFiles ? finalPath : string.Empty,
                 length,
                 Convert.ToHexStringLower(hash.GetHashAndReset()),
                 context.Request.ContentType,

@@ -33,6 +33,12 @@ public sealed class ConnectorServerOptions
     /// <summary>Wait of <see cref="ConnectorMode.Slow"/>.</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// How many <c>/convert</c> requests are handled at once, like a synchronous connector with that many workers:
+    /// later requests wait their turn before their body is read. 0: no limit.
+    /// </summary>
+    public int Workers { get; init; }
+
     /// <summary>Probability (0..1) that a request otherwise answered with success fails instead
     /// (500, 400 error, connection reset, or hang up to <see cref="HangLimit"/> then reset).</summary>
     public double FailureRate { get; init; }
@@ -42,6 +48,13 @@ public sealed class ConnectorServerOptions
 
     /// <summary>Longest hang of a random failure before the connection is aborted.</summary>
     public TimeSpan HangLimit { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Keep each received file in <see cref="OutputDirectory"/> (the default). When false the body is still read
+    /// to the end, counted and hashed, then dropped: a connector that acknowledges at once without touching its disk,
+    /// for benchmarks that share the machine with it. Not with <see cref="ConvertWithNfdump"/>, which needs the file.
+    /// </summary>
+    public bool StoreFiles { get; init; } = true;
 
     /// <summary>Run <c>nfdump -r FILE -q -o csv</c> on each stored file, as the real connector does, and fail the request when nfdump fails.</summary>
     public bool ConvertWithNfdump { get; init; }

@@ -2,7 +2,7 @@ namespace CollectorLb.DevServices;
 
 /// <summary>A file a <see cref="ConnectorServer"/> stored and acknowledged.</summary>
 /// <param name="FileName">The name from the <c>filename</c> query parameter, decoded.</param>
-/// <param name="StoredPath">Full path of the stored file.</param>
+/// <param name="StoredPath">Full path of the stored file; empty when the connector keeps no files (<see cref="ConnectorServerOptions.StoreFiles"/>).</param>
 /// <param name="Length">Body length in bytes.</param>
 /// <param name="Sha256Hex">SHA-256 of the body, lowercase hex.</param>
 /// <param name="ContentType">The request's Content-Type, if any.</param>

@@ -4,7 +4,10 @@ namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>
 /// The DevServices registry and connectors of a scenario, on loopback. Every acknowledged file goes to the current
-/// <see cref="DeliveryTracker"/> and is then removed from the connector's folder, so long runs do not fill the disk.
+/// <see cref="DeliveryTracker"/>. Connectors keep no files (they hash and drop each body) unless they convert them
+/// with nfdump: on a shared machine their file churn would slow the silo and the ceiling alike, through the
+/// filesystem's inode allocator, while real connectors write on their own hosts. Converted files are removed once
+/// acknowledged, so long runs do not fill the disk.
 /// </summary>
 internal sealed class ConnectorRig : IAsyncDisposable
 {
@@ -42,6 +45,8 @@ internal sealed class ConnectorRig : IAsyncDisposable
                     Mode = spec.Mode,
                     Delay = spec.Delay,
                     ConvertWithNfdump = spec.ConvertWithNfdump,
+                    StoreFiles = spec.ConvertWithNfdump,
+                    Workers = spec.Workers,
                 });
                 connector.OnReceived = received => rig.OnReceived(connector.Name, received);
                 rig._connectors.Add(connector);
@@ -70,6 +75,9 @@ internal sealed class ConnectorRig : IAsyncDisposable
     private void OnReceived(string connector, ReceivedFile received)
     {
         Volatile.Read(ref _tracker)?.Acknowledge(received.FileName, connector);
-        File.Delete(received.StoredPath);
+        if (received.StoredPath.Length > 0)
+        {
+            File.Delete(received.StoredPath);
+        }
     }
 }

@@ -95,17 +95,23 @@ internal sealed class SiloUnderTest : IAsyncDisposable
         }
     }
 
-    /// <summary>Lines the silo logged at warning level or above.</summary>
-    public int CountLogProblems()
+    /// <summary>What the silo logged at warning level or above: level ("warn", "fail", "crit") and category, one per entry.</summary>
+    public IReadOnlyList<(string Level, string Category)> LogProblems()
     {
         using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         using var reader = new StreamReader(stream);
-        var problems = 0;
+        var problems = new List<(string, string)>();
         while (reader.ReadLine() is { } line)
         {
-            if (line.Contains(" warn: ", StringComparison.Ordinal) || line.Contains(" fail: ", StringComparison.Ordinal) || line.Contains(" crit: ", StringComparison.Ordinal))
+            foreach (var level in (string[])["warn", "fail", "crit"])
             {
-                problems++;
+                var at = line.IndexOf($" {level}: ", StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    var category = line[(at + level.Length + 3)..];
+                    problems.Add((level, category.Split('[', 2)[0].Trim()));
+                    break;
+                }
             }
         }
 

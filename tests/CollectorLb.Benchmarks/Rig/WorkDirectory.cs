@@ -1,11 +1,14 @@
 namespace CollectorLb.Benchmarks.Rig;
 
-/// <summary>A fresh folder under the system temp folder for one scenario's files, removed on dispose.</summary>
+/// <summary>A fresh folder under the system temp folder (or in memory) for one scenario's files, removed on dispose.</summary>
 internal sealed class WorkDirectory : IDisposable
 {
-    public WorkDirectory(string name)
+    private const string SharedMemory = "/dev/shm";
+
+    public WorkDirectory(string name, bool inMemory = false)
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"collectorlb-bench-{name}-{Guid.NewGuid():N}");
+        var root = inMemory && Directory.Exists(SharedMemory) ? SharedMemory : System.IO.Path.GetTempPath();
+        Path = System.IO.Path.Combine(root, $"collectorlb-bench-{name}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(Path);
     }
 

@@ -23,13 +23,22 @@ internal sealed class BacklogScenario : IScenario
         var emptied = await stage.WaitUntilDiskEmptyAsync(TimeSpan.FromSeconds(30));
         var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count);
         var memory = silo.Memory;
-        var problems = silo.CountLogProblems();
+        var problems = silo.LogProblems();
+        var errors = problems.Count(p => p.Level != "warn");
+        // Warnings of our own code mean a file had trouble; the runtime's own (see the analysis) are reported, not counted.
+        var ourWarnings = problems.Count(p => p.Level == "warn" && p.Category.StartsWith("CollectorLb", StringComparison.Ordinal));
+        var logged = problems.Count == 0
+            ? "nothing logged above info"
+            : string.Join(", ", problems.GroupBy(p => $"{p.Level} {p.Category}").Select(g => $"{g.Count()} x {g.Key}"));
         var rate = run.Expected / run.Elapsed.TotalSeconds;
-        log.WriteLine($"  e drained {run.Expected} files in {run.Elapsed.TotalSeconds:0.0} s ({rate:0} files/s), peak RSS {memory.PeakResidentBytes >> 20} MiB, {problems} warnings");
+        log.WriteLine($"  e drained {run.Expected} files in {run.Elapsed.TotalSeconds:0.0} s ({rate:0} files/s), peak RSS {memory.PeakResidentBytes >> 20} MiB, logged: {logged}");
 
-        report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files present at start", Figures.Seconds(run.Elapsed) + " to drain", Detail: $"{Figures.PerSecond(rate, "files")} from process start; peak RSS {Figures.Mebibytes(memory.PeakResidentBytes)}; duplicates {run.Duplicates}; left on disk {stage.FilesLeftOnDisk()}; warnings/errors logged {problems}; {cpuPerFile} (after start-up)"));
-        var clean = emptied && run.Duplicates == 0 && problems == 0;
-        report.Targets.Add(new TargetCheck("drains without error", clean ? "all delivered and deleted, nothing logged above info" : $"left on disk {stage.FilesLeftOnDisk()}, duplicates {run.Duplicates}, warnings {problems}", clean));
+        report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files present at start", Figures.Seconds(run.Elapsed) + " to drain", Detail: $"{Figures.PerSecond(rate, "files")} from process start; peak RSS {Figures.Mebibytes(memory.PeakResidentBytes)}; duplicates {run.Duplicates}; left on disk {stage.FilesLeftOnDisk()}; logged above info: {logged}; {cpuPerFile} (after start-up)"));
+        var clean = emptied && run.Duplicates == 0 && errors == 0 && ourWarnings == 0;
+        report.Targets.Add(new TargetCheck(
+            "drains without error",
+            $"left on disk {stage.FilesLeftOnDisk()}, duplicates {run.Duplicates}, errors {errors}, warnings of CollectorLb {ourWarnings}; logged above info: {logged}",
+            clean));
         report.Targets.Add(new TargetCheck("peak RSS < 1 GiB", Figures.Mebibytes(memory.PeakResidentBytes), memory.PeakResidentBytes < 1L << 30));
     }
 }

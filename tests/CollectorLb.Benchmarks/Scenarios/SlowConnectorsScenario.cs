@@ -5,11 +5,14 @@ using CollectorLb.Grains.Options;
 namespace CollectorLb.Benchmarks.Scenarios;
 
 /// <summary>
-/// c. 4 connectors that take 100 ms per file (and take files concurrently, as the DevServices connector does). The
-/// theoretical maximum is connectors x MaxInFlightPerConnector / 100 ms: the pool never has more in flight.
+/// c. 4 connectors that take 100 ms per file. The pipeline's connectors convert synchronously, one file at a time
+/// (about 10 files/s each, "about 27" for the old deployment's connectors), so the target is measured against
+/// 4 x 10 files/s: the balancer must keep every connector busy. A second run with connectors that take any number
+/// of files at once (100 ms each) shows the other bound: there the maximum is the pool's own in-flight cap.
 /// </summary>
 internal sealed class SlowConnectorsScenario : IScenario
 {
+    private const int Connectors = 4;
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(100);
 
     public string Id => "c";
@@ -18,25 +21,46 @@ internal sealed class SlowConnectorsScenario : IScenario
 
     public async Task RunAsync(ScenarioSize size, ScenarioReport report, TextWriter log)
     {
-        const int connectors = 4;
         var cap = new ConnectorPoolOptions().MaxInFlightPerConnector;
-        var theoretical = connectors * cap / Delay.TotalSeconds;
-        await using var stage = await ScenarioStage.StartAsync("c", ConnectorSpec.Many(connectors, ConnectorSpec.Slow(Delay)), log);
-        var files = stage.MakeFiles(size.SlowFiles);
 
-        var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, connectors * cap);
-        var silo = await stage.StartSiloAsync(size, warmUp: stage.MakeFiles(connectors * cap));
+        var oneAtATime = await RunAsync("c1", ConnectorSpec.OneAtATime(Delay), size, size.OneAtATimeFiles, log);
+        var theoretical = Connectors / Delay.TotalSeconds;
+        var ratio = oneAtATime.Ours / theoretical;
+        report.Rows.Add(new ResultRow(
+            $"one file at a time each: {Figures.Count(size.OneAtATimeFiles)} files at once",
+            Figures.PerSecond(oneAtATime.Ours, "files"),
+            Figures.PerSecond(theoretical, "files") + $" (theoretical: {Connectors} connectors x 1 file / 100 ms)",
+            Figures.Percent(ratio),
+            $"plain loop with {Connectors * cap} in flight: {Figures.PerSecond(oneAtATime.Ceiling, "files")}; {oneAtATime.Detail}"));
+        report.Bars.Add(new ThroughputBar("c: 100 ms, 1 at a time", oneAtATime.Ours, theoretical, "files/s"));
+        report.Targets.Add(new TargetCheck(">= 90 % of the theoretical maximum (connectors one file at a time)", Figures.Percent(ratio), ratio >= 0.9));
+
+        var concurrent = await RunAsync("c2", ConnectorSpec.Slow(Delay), size, size.SlowFiles, log);
+        var poolBound = Connectors * cap / Delay.TotalSeconds;
+        report.Rows.Add(new ResultRow(
+            $"any number at once: {Figures.Count(size.SlowFiles)} files at once",
+            Figures.PerSecond(concurrent.Ours, "files"),
+            Figures.PerSecond(poolBound, "files") + $" (pool bound: {Connectors} x {cap} in flight / 100 ms)",
+            Figures.Percent(concurrent.Ours / poolBound),
+            $"plain loop at the same concurrency: {Figures.PerSecond(concurrent.Ceiling, "files")} ({Figures.Percent(concurrent.Ours / concurrent.Ceiling)} of it); {concurrent.Detail}"));
+        report.Bars.Add(new ThroughputBar("c: 100 ms, any number", concurrent.Ours, poolBound, "files/s"));
+    }
+
+    private static async Task<(double Ours, double Ceiling, string Detail)> RunAsync(string name, ConnectorSpec spec, ScenarioSize size, int count, TextWriter log)
+    {
+        var cap = new ConnectorPoolOptions().MaxInFlightPerConnector;
+        await using var stage = await ScenarioStage.StartAsync(name, ConnectorSpec.Many(Connectors, spec), log);
+        var files = stage.MakeFiles(count);
+
+        var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, Connectors * cap);
+        var silo = await stage.StartSiloAsync(size, warmUp: stage.MakeFiles(Connectors * (spec.Workers > 0 ? spec.Workers : cap)));
         var cpu = CpuMeter.Start(silo);
         var sampler = InFlightSampler.Start(stage.Rig);
         var run = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
         await sampler.DisposeAsync();
-        var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count) + "; " + sampler.Describe(connectors * cap);
+        var detail = CpuPerFile.Describe(cpu.Stop(), files.Count) + "; " + sampler.Describe(Connectors * cap);
         var ours = run.Expected / run.Elapsed.TotalSeconds;
-        log.WriteLine($"  c ours: {ours:0} files/s of {theoretical:0} theoretical (ceiling loop {ceiling.FilesPerSecond:0}); {cpuPerFile}");
-
-        var ratio = ours / theoretical;
-        report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files at once", Figures.PerSecond(ours, "files"), Figures.PerSecond(theoretical, "files") + $" (theoretical: {connectors} x {cap} in flight / 100 ms)", Figures.Percent(ratio), $"plain loop at the same concurrency: {Figures.PerSecond(ceiling.FilesPerSecond, "files")}; {cpuPerFile}"));
-        report.Bars.Add(new ThroughputBar("c: 100 ms", ours, theoretical, "files/s"));
-        report.Targets.Add(new TargetCheck(">= 90 % of the theoretical maximum", Figures.Percent(ratio), ratio >= 0.9));
+        log.WriteLine($"  {name} ours: {ours:0} files/s (plain loop {ceiling.FilesPerSecond:0}); {detail}");
+        return (ours, ceiling.FilesPerSecond, detail);
     }
 }

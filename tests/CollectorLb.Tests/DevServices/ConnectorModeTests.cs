@@ -54,6 +54,42 @@ public sealed class ConnectorModeTests : IDisposable
     }
 
     [Fact]
+    public async Task StoreFiles_False_AcknowledgesAndHashesTheBodyButKeepsNothing()
+    {
+        await using var connector = await StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = _temp.Path, StoreFiles = false });
+        var body = HttpTestClient.RandomBytes(300_000, 7);
+
+        var (status, answer) = await HttpTestClient.ConvertAsync(_http, connector.Url, "nfcapd.202611270440", body);
+
+        Assert.Equal((200, """{"result":"success"}"""), (status, answer));
+        var received = Assert.Single(connector.Received);
+        Assert.Equal((body.Length, Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)), string.Empty), (received.Length, received.Sha256Hex, received.StoredPath));
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
+    }
+
+    [Fact]
+    public async Task Workers_One_HandlesRequestsOneAfterAnother()
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        await using var connector = await StartAsync(new ConnectorServerOptions
+        {
+            Name = "c1",
+            OutputDirectory = _temp.Path,
+            Mode = ConnectorMode.Slow,
+            Delay = delay,
+            Workers = 1,
+        });
+
+        var answers = await Task.WhenAll(new[] { "a", "b", "c" }.Select(name => HttpTestClient.ConvertAsync(_http, connector.Url, name, [1])));
+
+        Assert.All(answers, answer => Assert.Equal(200, answer.Status));
+        var storedAt = connector.Received.Select(f => f.ReceivedAt).Order().ToList();
+        Assert.Equal(3, storedAt.Count);
+        // One worker: each file is stored at least one delay after the one before it.
+        Assert.All(storedAt.Zip(storedAt.Skip(1)), pair => Assert.True(pair.Second - pair.First >= delay * 0.9, $"{pair.First:O} -> {pair.Second:O}"));
+    }
+
+    [Fact]
     public async Task Mode_Hang_NeverAnswersUntilClientGivesUp()
     {
         await using var connector = await StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = _temp.Path, Mode = ConnectorMode.Hang });
@@ -192,6 +228,10 @@ public sealed class ConnectorModeTests : IDisposable
     {
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
             ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = _temp.Path, FailureRate = 1.5 }));
+        await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = _temp.Path, Workers = -1 }));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = _temp.Path, StoreFiles = false, ConvertWithNfdump = true }));
         await Assert.ThrowsAsync<ArgumentException>(() =>
             ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = _temp.Path, RegistryUrl = "localhost:5000" }));
         await Assert.ThrowsAsync<ArgumentException>(() =>
