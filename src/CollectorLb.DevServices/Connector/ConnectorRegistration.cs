@@ -22,8 +22,11 @@ internal sealed class ConnectorRegistration : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly HttpClient _http = new() { Timeout = CallTimeout };
     private readonly CancellationTokenSource _stopping = new();
+
+    // Name and URL never change, so the request bodies are built once.
+    private readonly byte[] _entryBody;
+    private readonly byte[] _nameBody;
     private Task _loop = Task.CompletedTask;
-    private bool _registered;
     private string? _lastFailure;
 
     public ConnectorRegistration(string registryUrl, string name, string url, TimeSpan updateInterval, ILogger logger)
@@ -33,12 +36,17 @@ internal sealed class ConnectorRegistration : IAsyncDisposable
         _url = url;
         _updateInterval = updateInterval;
         _logger = logger;
+        _entryBody = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["name"] = name, ["url"] = url });
+        _nameBody = JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["name"] = name });
     }
+
+    /// <summary>Whether the last register or update call succeeded.</summary>
+    private bool Registered => _lastFailure is null;
 
     /// <summary>Registers once (a failure is only logged) and starts the update loop.</summary>
     public async Task StartAsync(CancellationToken ct)
     {
-        _registered = await TryCallAsync("register", includeUrl: true, ct).ConfigureAwait(false);
+        await TryCallAsync("register", ct).ConfigureAwait(false);
         _loop = LoopAsync(_stopping.Token);
     }
 
@@ -46,7 +54,7 @@ internal sealed class ConnectorRegistration : IAsyncDisposable
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
-        if (await TryCallAsync("unregister", includeUrl: false, CancellationToken.None).ConfigureAwait(false))
+        if (await TryCallAsync("unregister", CancellationToken.None).ConfigureAwait(false))
         {
             ConnectorLog.Unregistered(_logger, _name, _registryUrl);
         }
@@ -61,9 +69,9 @@ internal sealed class ConnectorRegistration : IAsyncDisposable
         {
             while (true)
             {
-                var delay = _registered ? _updateInterval : (_updateInterval < MaxRetryDelay ? _updateInterval : MaxRetryDelay);
+                var delay = Registered ? _updateInterval : (_updateInterval < MaxRetryDelay ? _updateInterval : MaxRetryDelay);
                 await Task.Delay(delay, ct).ConfigureAwait(false);
-                _registered = await TryCallAsync(_registered ? "update" : "register", includeUrl: true, ct).ConfigureAwait(false);
+                await TryCallAsync(Registered ? "update" : "register", ct).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -72,12 +80,12 @@ internal sealed class ConnectorRegistration : IAsyncDisposable
         }
     }
 
-    private async Task<bool> TryCallAsync(string action, bool includeUrl, CancellationToken ct)
+    private async Task<bool> TryCallAsync(string action, CancellationToken ct)
     {
         string? failure;
         try
         {
-            failure = await CallAsync(action, includeUrl, ct).ConfigureAwait(false);
+            failure = await CallAsync(action, ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -114,12 +122,9 @@ internal sealed class ConnectorRegistration : IAsyncDisposable
     }
 
     /// <summary>Returns null on <c>{"result":"success"}</c>, otherwise why the call failed.</summary>
-    private async Task<string?> CallAsync(string action, bool includeUrl, CancellationToken ct)
+    private async Task<string?> CallAsync(string action, CancellationToken ct)
     {
-        var body = includeUrl
-            ? JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["name"] = _name, ["url"] = _url })
-            : JsonSerializer.SerializeToUtf8Bytes(new Dictionary<string, string> { ["name"] = _name });
-        using var content = new ByteArrayContent(body);
+        using var content = new ByteArrayContent(action == "unregister" ? _nameBody : _entryBody);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         using var response = await _http.PostAsync(_registryUrl + "/" + action, content, ct).ConfigureAwait(false);
         var text = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
@@ -130,8 +135,8 @@ internal sealed class ConnectorRegistration : IAsyncDisposable
             using var document = JsonDocument.Parse(text);
             if (document.RootElement.ValueKind == JsonValueKind.Object)
             {
-                result = document.RootElement.TryGetProperty("result", out var r) && r.ValueKind == JsonValueKind.String ? r.GetString() : null;
-                message = document.RootElement.TryGetProperty("message", out var m) && m.ValueKind == JsonValueKind.String ? m.GetString() : null;
+                result = document.RootElement.GetStringOrNull("result");
+                message = document.RootElement.GetStringOrNull("message");
             }
         }
         catch (JsonException)

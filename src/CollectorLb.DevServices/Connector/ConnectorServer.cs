@@ -132,11 +132,8 @@ public sealed class ConnectorServer : IAsyncDisposable
         var server = new ConnectorServer(options, outputDirectory);
         try
         {
-            var (app, port) = await DevWebHost.StartAsync(
+            (server._app, server.Port, server.Url) = await DevWebHost.StartAsync(
                 "CollectorLb.DevServices.Connector", address, options.Port, options.LoggerFactory, server.HandleAsync, ct).ConfigureAwait(false);
-            server._app = app;
-            server.Port = port;
-            server.Url = ListenEndpoint.BaseUrl(address, port);
             ConnectorLog.Listening(server._logger, server.Name, server.Url, outputDirectory);
 
             if (options.RegistryUrl is { } registryUrl)
@@ -191,7 +188,7 @@ public sealed class ConnectorServer : IAsyncDisposable
 
     private static void ValidateRate(double rate)
     {
-        if (double.IsNaN(rate) || rate < 0 || rate > 1)
+        if (!ConnectorServerOptions.IsValidFailureRate(rate))
         {
             throw new ArgumentOutOfRangeException(nameof(rate), rate, "FailureRate must be between 0 and 1");
         }
@@ -199,8 +196,7 @@ public sealed class ConnectorServer : IAsyncDisposable
 
     private static void ValidateHttpUrl(string? url, string name)
     {
-        if (url is not null
-            && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        if (url is not null && !HttpUrl.IsAbsolute(url))
         {
             throw new ArgumentException($"{name} must be an absolute http(s) URL, got '{url}'", name);
         }
@@ -232,6 +228,9 @@ public sealed class ConnectorServer : IAsyncDisposable
 
     private async Task HandleConvertAsync(HttpContext context)
     {
+        // Read first, so that even an exception's log line names the file.
+        var fileName = ReadFileName(context.Request.Query, out var invalid);
+        var logName = LogText.Escape(fileName ?? "(none)");
         Interlocked.Increment(ref _requestCount);
         var inFlight = Interlocked.Increment(ref _inFlight);
         var peak = Volatile.Read(ref _maxInFlight);
@@ -246,35 +245,32 @@ public sealed class ConnectorServer : IAsyncDisposable
             peak = seen;
         }
 
-        var fileName = "?";
         try
         {
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
-            if (_workers is null)
-            {
-                fileName = await ConvertAsync(context, linked.Token).ConfigureAwait(false);
-            }
-            else
+            if (_workers is not null)
             {
                 await _workers.WaitAsync(linked.Token).ConfigureAwait(false);
-                try
-                {
-                    fileName = await ConvertAsync(context, linked.Token).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _workers.Release();
-                }
+            }
+
+            // Entered only once a worker is held (a cancelled wait throws above), so the release matches it.
+            try
+            {
+                await ConvertAsync(context, fileName, invalid, logName, linked.Token).ConfigureAwait(false);
+            }
+            finally
+            {
+                _workers?.Release();
             }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested || _stopping.IsCancellationRequested)
         {
-            ConnectorLog.NotAnswered(_logger, Name, LogText.Escape(fileName), "cancelled");
+            ConnectorLog.NotAnswered(_logger, Name, logName, "cancelled");
             context.Abort();
         }
         catch (Exception ex)
         {
-            ConnectorLog.RequestFailed(_logger, Name, LogText.Escape(fileName), ex);
+            ConnectorLog.RequestFailed(_logger, Name, logName, ex);
             if (!context.Response.HasStarted)
             {
                 await JsonReply.ErrorAsync(context, StatusCodes.Status500InternalServerError, "internal error: " + ex.Message).ConfigureAwait(false);
@@ -290,47 +286,47 @@ public sealed class ConnectorServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Answers one <c>/convert</c>; returns the file name for the caller's error log.</summary>
-    private async Task<string> ConvertAsync(HttpContext context, CancellationToken ct)
+    /// <summary>The <c>filename</c> of the query (null when missing or repeated) and, in <paramref name="invalid"/>, why it cannot be used.</summary>
+    private static string? ReadFileName(IQueryCollection query, out string? invalid)
     {
-        var query = context.Request.Query;
-        string? fileName = null;
-        string? invalid;
         if (query.TryGetValue("filename", out var values) && values.Count > 1)
         {
             invalid = "filename given more than once";
-        }
-        else
-        {
-            fileName = query.TryGetValue("filename", out values) ? values[0] : null;
-            invalid = ConvertFileName.Validate(fileName);
+            return null;
         }
 
-        var logName = LogText.Escape(fileName ?? "(none)");
+        var fileName = query.TryGetValue("filename", out values) ? values[0] : null;
+        invalid = ConvertFileName.Validate(fileName);
+        return fileName;
+    }
+
+    /// <summary>Answers one <c>/convert</c>.</summary>
+    private async Task ConvertAsync(HttpContext context, string? fileName, string? invalid, string logName, CancellationToken ct)
+    {
         if (invalid is not null)
         {
             await RejectAsync(context, logName, StatusCodes.Status400BadRequest, invalid, ct).ConfigureAwait(false);
-            return logName;
+            return;
         }
 
         // The real connector would parse a form body and find no file in it; make such senders fail loudly.
         if (context.Request.HasFormContentType)
         {
             await RejectAsync(context, logName, StatusCodes.Status400BadRequest, "form content types are not accepted", ct).ConfigureAwait(false);
-            return logName;
+            return;
         }
 
         switch (Mode)
         {
             case ConnectorMode.Error:
-                await RejectAsync(context, logName, StatusCodes.Status400BadRequest, "simulated error", ct).ConfigureAwait(false);
-                return logName;
+                await InjectAsync(context, logName, InjectedFault.Http400, ct).ConfigureAwait(false);
+                return;
             case ConnectorMode.Fail500:
-                await RejectAsync(context, logName, StatusCodes.Status500InternalServerError, "simulated internal server error", ct).ConfigureAwait(false);
-                return logName;
+                await InjectAsync(context, logName, InjectedFault.Http500, ct).ConfigureAwait(false);
+                return;
             case ConnectorMode.SuccessButErrorResult:
                 await RejectAsync(context, logName, StatusCodes.Status200OK, "simulated", ct).ConfigureAwait(false);
-                return logName;
+                return;
             case ConnectorMode.NotJson:
                 if (await DrainAsync(context, ct).ConfigureAwait(false))
                 {
@@ -338,10 +334,10 @@ public sealed class ConnectorServer : IAsyncDisposable
                     ConnectorLog.Answered(_logger, Name, logName, StatusCodes.Status200OK, "not JSON on purpose");
                 }
 
-                return logName;
+                return;
             case ConnectorMode.Hang:
                 await HangAsync(context, logName, Timeout.InfiniteTimeSpan, ct).ConfigureAwait(false);
-                return logName;
+                return;
             case ConnectorMode.Redirect:
                 if (await DrainAsync(context, ct).ConfigureAwait(false))
                 {
@@ -350,12 +346,12 @@ public sealed class ConnectorServer : IAsyncDisposable
                     ConnectorLog.Answered(_logger, Name, logName, StatusCodes.Status307TemporaryRedirect, "redirect on purpose");
                 }
 
-                return logName;
+                return;
             case ConnectorMode.ResetMidBody:
                 await context.Request.Body.ReadAsync(new byte[1024], ct).ConfigureAwait(false);
                 ConnectorLog.NotAnswered(_logger, Name, logName, "simulated connection closed mid-body");
                 context.Abort();
-                return logName;
+                return;
             case ConnectorMode.Slow:
                 await Task.Delay(Delay, ct).ConfigureAwait(false);
                 break;
@@ -364,11 +360,10 @@ public sealed class ConnectorServer : IAsyncDisposable
         if (PickFault() is { } fault)
         {
             await InjectAsync(context, logName, fault, ct).ConfigureAwait(false);
-            return logName;
+            return;
         }
 
         await StoreAsync(context, fileName!, logName, ct).ConfigureAwait(false);
-        return logName;
     }
 
     private InjectedFault? PickFault()
@@ -435,6 +430,11 @@ public sealed class ConnectorServer : IAsyncDisposable
             return;
         }
 
+        await AnswerErrorAsync(context, logName, statusCode, message).ConfigureAwait(false);
+    }
+
+    private async Task AnswerErrorAsync(HttpContext context, string logName, int statusCode, string message)
+    {
         await JsonReply.ErrorAsync(context, statusCode, message).ConfigureAwait(false);
         ConnectorLog.Answered(_logger, Name, logName, statusCode, message);
     }
@@ -521,8 +521,7 @@ public sealed class ConnectorServer : IAsyncDisposable
                 var conversionError = await NfdumpConverter.ConvertAsync(_options.NfdumpPath, tempPath, ct).ConfigureAwait(false);
                 if (conversionError is not null)
                 {
-                    await JsonReply.ErrorAsync(context, StatusCodes.Status400BadRequest, conversionError).ConfigureAwait(false);
-                    ConnectorLog.Answered(_logger, Name, logName, StatusCodes.Status400BadRequest, conversionError);
+                    await AnswerErrorAsync(context, logName, StatusCodes.Status400BadRequest, conversionError).ConfigureAwait(false);
                     return;
                 }
             }
@@ -536,8 +535,7 @@ public sealed class ConnectorServer : IAsyncDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                await JsonReply.ErrorAsync(context, StatusCodes.Status500InternalServerError, "cannot store file: " + ex.Message).ConfigureAwait(false);
-                ConnectorLog.Answered(_logger, Name, logName, StatusCodes.Status500InternalServerError, "cannot store file: " + ex.Message);
+                await AnswerErrorAsync(context, logName, StatusCodes.Status500InternalServerError, "cannot store file: " + ex.Message).ConfigureAwait(false);
                 return;
             }
 

@@ -43,6 +43,9 @@ public sealed class ConnectorServerOptions
     /// (500, 400 error, connection reset, or hang up to <see cref="HangLimit"/> then reset).</summary>
     public double FailureRate { get; init; }
 
+    /// <summary>Whether <paramref name="rate"/> is a probability <see cref="FailureRate"/> accepts (NaN is not).</summary>
+    internal static bool IsValidFailureRate(double rate) => rate is >= 0 and <= 1;
+
     /// <summary>Random source of <see cref="FailureRate"/>; seed it for reproducible tests. Defaults to <see cref="System.Random.Shared"/>.</summary>
     public Random? Random { get; init; }
 

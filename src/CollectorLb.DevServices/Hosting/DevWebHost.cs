@@ -13,8 +13,9 @@ namespace CollectorLb.DevServices;
 /// <summary>Builds and starts the minimal Kestrel host shared by the registry and the connector.</summary>
 internal static class DevWebHost
 {
-    /// <summary>Starts a host that sends every request to <paramref name="handler"/>; returns it with its bound port.</summary>
-    public static async Task<(WebApplication App, int Port)> StartAsync(
+    /// <summary>Starts a host that sends every request to <paramref name="handler"/>; returns it with its bound port
+    /// and the base URL clients use (<see cref="ListenEndpoint.BaseUrl"/>).</summary>
+    public static async Task<(WebApplication App, int Port, string Url)> StartAsync(
         string applicationName,
         IPAddress address,
         int port,
@@ -67,7 +68,8 @@ internal static class DevWebHost
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>();
         var bound = addresses?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("Kestrel reported no bound address");
-        return (app, new Uri(bound).Port);
+        var boundPort = new Uri(bound).Port;
+        return (app, boundPort, ListenEndpoint.BaseUrl(address, boundPort));
     }
 
     /// <summary>Stops the host, giving in-flight requests a short grace period.</summary>

@@ -43,11 +43,10 @@ public sealed class RegistryServer : IAsyncDisposable
             Timeout = Timeout.InfiniteTimeSpan,
         };
         Url = string.Empty;
-        BaseUrl = new Uri("http://127.0.0.1/");
     }
 
     /// <summary>Base URL, e.g. <c>http://127.0.0.1:5000</c> (no trailing slash in <see cref="Url"/>).</summary>
-    public Uri BaseUrl { get; private set; }
+    public Uri BaseUrl => new(Url);
 
     /// <summary>Base URL as text without a trailing slash, e.g. <c>http://127.0.0.1:5000</c>.</summary>
     public string Url { get; private set; }
@@ -82,12 +81,8 @@ public sealed class RegistryServer : IAsyncDisposable
         var server = new RegistryServer(options);
         try
         {
-            var (app, port) = await DevWebHost.StartAsync(
+            (server._app, server.Port, server.Url) = await DevWebHost.StartAsync(
                 "CollectorLb.DevServices.Registry", address, options.Port, options.LoggerFactory, server.HandleAsync, ct).ConfigureAwait(false);
-            server._app = app;
-            server.Port = port;
-            server.Url = ListenEndpoint.BaseUrl(address, port);
-            server.BaseUrl = new Uri(server.Url);
         }
         catch
         {
@@ -167,7 +162,7 @@ public sealed class RegistryServer : IAsyncDisposable
             return "missing or empty 'url'";
         }
 
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+        if (!HttpUrl.IsAbsolute(url))
         {
             return "'url' must be an absolute http(s) URL";
         }
@@ -223,9 +218,7 @@ public sealed class RegistryServer : IAsyncDisposable
 
                 using var document = JsonDocument.Parse(body);
                 var root = document.RootElement;
-                var isPong = root.ValueKind == JsonValueKind.Object
-                    && root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.String && result.GetString() == "success"
-                    && root.TryGetProperty("ping", out var ping) && ping.ValueKind == JsonValueKind.String && ping.GetString() == "pong";
+                var isPong = root.ValueKind == JsonValueKind.Object && root.GetStringOrNull("result") == "success" && root.GetStringOrNull("ping") == "pong";
                 return isPong ? null : "answer is not {\"result\":\"success\",\"ping\":\"pong\"}";
             }
         }
@@ -394,7 +387,7 @@ public sealed class RegistryServer : IAsyncDisposable
                 return (null, null, "request body must be a JSON object");
             }
 
-            var name = root.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString() : null;
+            var name = root.GetStringOrNull("name");
             if (string.IsNullOrEmpty(name))
             {
                 return (null, null, "missing or empty 'name'");
@@ -405,7 +398,7 @@ public sealed class RegistryServer : IAsyncDisposable
                 return (name, null, null);
             }
 
-            var url = root.TryGetProperty("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            var url = root.GetStringOrNull("url");
             return ValidateUrl(url) is { } urlError ? (null, null, urlError) : (name, url, null);
         }
         catch (JsonException)
