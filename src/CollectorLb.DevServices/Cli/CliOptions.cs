@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
 
 namespace CollectorLb.DevServices;
 
-/// <summary>Option factories and validators shared by the subcommands.</summary>
+/// <summary>Option factories, validators and the serve-until-stopped loop shared by the subcommands.</summary>
 internal static class CliOptions
 {
     public static Option<string> Host() => new("--host")
@@ -47,23 +49,35 @@ internal static class CliOptions
     public static void RequireHttpUrl(OptionResult result)
     {
         var value = result.GetValueOrDefault<string?>();
-        if (value is not null
-            && (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps)))
+        if (value is not null && !HttpUrl.IsAbsolute(value))
         {
             result.AddError($"{result.Option.Name} must be an absolute http(s) URL, got '{value}'");
         }
     }
 
-    /// <summary>Runs until Ctrl-C/SIGTERM cancels <paramref name="ct"/>.</summary>
-    public static async Task WaitForShutdownAsync(CancellationToken ct)
+    /// <summary>The values of an option naming a <typeparamref name="TEnum"/>: its members in kebab case (<c>NotJson</c>: <c>not-json</c>), in declaration order.</summary>
+    public static IReadOnlyDictionary<string, TEnum> KebabNames<TEnum>()
+        where TEnum : struct, Enum =>
+        Enum.GetValues<TEnum>().ToDictionary(value => JsonNamingPolicy.KebabCaseLower.ConvertName(value.ToString()), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Starts a server that logs to the console and runs it until Ctrl-C/SIGTERM cancels <paramref name="ct"/>; exit code 0.</summary>
+    public static async Task<int> ServeUntilStoppedAsync<TServer>(Func<ILoggerFactory, Task<TServer>> start, CancellationToken ct)
+        where TServer : IAsyncDisposable
     {
-        try
+        using var loggerFactory = CliLogging.CreateFactory();
+        var server = await start(loggerFactory).ConfigureAwait(false);
+        await using (server.ConfigureAwait(false))
         {
-            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl-C or SIGTERM.
+            }
         }
-        catch (OperationCanceledException)
-        {
-            // Ctrl-C or SIGTERM.
-        }
+
+        return 0;
     }
 }

@@ -5,18 +5,7 @@ namespace CollectorLb.DevServices;
 /// <summary><c>connector</c>: runs a <see cref="ConnectorServer"/> until stopped.</summary>
 internal static class ConnectorCommand
 {
-    private static readonly Dictionary<string, ConnectorMode> Modes = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["success"] = ConnectorMode.Success,
-        ["error"] = ConnectorMode.Error,
-        ["fail500"] = ConnectorMode.Fail500,
-        ["hang"] = ConnectorMode.Hang,
-        ["slow"] = ConnectorMode.Slow,
-        ["success-but-error-result"] = ConnectorMode.SuccessButErrorResult,
-        ["not-json"] = ConnectorMode.NotJson,
-        ["redirect"] = ConnectorMode.Redirect,
-        ["reset-mid-body"] = ConnectorMode.ResetMidBody,
-    };
+    private static readonly IReadOnlyDictionary<string, ConnectorMode> Modes = CliOptions.KebabNames<ConnectorMode>();
 
     public static Command Create()
     {
@@ -57,7 +46,7 @@ internal static class ConnectorCommand
                 r =>
                 {
                     var value = r.GetValueOrDefault<double>();
-                    if (double.IsNaN(value) || value < 0 || value > 1)
+                    if (!ConnectorServerOptions.IsValidFailureRate(value))
                     {
                         r.AddError($"--failure-rate must be between 0 and 1, got {value}");
                     }
@@ -76,10 +65,8 @@ internal static class ConnectorCommand
         {
             name, host, port, output, registry, advertise, updateInterval, mode, delay, failureRate, workers, convert,
         };
-        command.SetAction(async (parseResult, ct) =>
-        {
-            using var loggerFactory = CliLogging.CreateFactory();
-            var server = await ConnectorServer.StartAsync(
+        command.SetAction((parseResult, ct) => CliOptions.ServeUntilStoppedAsync(
+            loggerFactory => ConnectorServer.StartAsync(
                 new ConnectorServerOptions
                 {
                     Name = parseResult.GetRequiredValue(name),
@@ -96,14 +83,8 @@ internal static class ConnectorCommand
                     ConvertWithNfdump = parseResult.GetValue(convert),
                     LoggerFactory = loggerFactory,
                 },
-                ct).ConfigureAwait(false);
-            await using (server.ConfigureAwait(false))
-            {
-                await CliOptions.WaitForShutdownAsync(ct).ConfigureAwait(false);
-            }
-
-            return 0;
-        });
+                ct),
+            ct));
         return command;
     }
 }

@@ -5,16 +5,7 @@ namespace CollectorLb.DevServices;
 /// <summary><c>registry</c>: runs a <see cref="RegistryServer"/> until stopped.</summary>
 internal static class RegistryCommand
 {
-    private static readonly Dictionary<string, RegistryBehavior> Behaviors = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["normal"] = RegistryBehavior.Normal,
-        ["services-not-served"] = RegistryBehavior.ServicesNotServed,
-        ["fail500"] = RegistryBehavior.Fail500,
-        ["not-json"] = RegistryBehavior.NotJson,
-        ["slow"] = RegistryBehavior.Slow,
-        ["huge-body"] = RegistryBehavior.HugeBody,
-        ["empty"] = RegistryBehavior.Empty,
-    };
+    private static readonly IReadOnlyDictionary<string, RegistryBehavior> Behaviors = CliOptions.KebabNames<RegistryBehavior>();
 
     public static Command Create()
     {
@@ -43,28 +34,19 @@ internal static class RegistryCommand
         {
             host, port, pingInterval, behavior, slowDelay,
         };
-        command.SetAction(async (parseResult, ct) =>
-        {
-            using var loggerFactory = CliLogging.CreateFactory();
-            var seconds = parseResult.GetValue(pingInterval);
-            var server = await RegistryServer.StartAsync(
+        command.SetAction((parseResult, ct) => CliOptions.ServeUntilStoppedAsync(
+            loggerFactory => RegistryServer.StartAsync(
                 new RegistryServerOptions
                 {
                     Host = parseResult.GetRequiredValue(host),
                     Port = parseResult.GetValue(port),
-                    PingInterval = seconds == 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(seconds),
+                    PingInterval = TimeSpan.FromSeconds(parseResult.GetValue(pingInterval)),
                     Behavior = Behaviors[parseResult.GetRequiredValue(behavior)],
                     SlowDelay = TimeSpan.FromMilliseconds(parseResult.GetValue(slowDelay)),
                     LoggerFactory = loggerFactory,
                 },
-                ct).ConfigureAwait(false);
-            await using (server.ConfigureAwait(false))
-            {
-                await CliOptions.WaitForShutdownAsync(ct).ConfigureAwait(false);
-            }
-
-            return 0;
-        });
+                ct),
+            ct));
         return command;
     }
 }
