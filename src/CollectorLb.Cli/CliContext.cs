@@ -68,22 +68,22 @@ public sealed class CliContext(TextWriter output, TextWriter error, ClusterConne
         }
     }
 
-    /// <summary>Writes JSON or the table, and says which hosts are missing from the answer.</summary>
-    public int Finish<T>(bool json, ClusterListing<T> listing, Action writeTable)
+    /// <summary>Writes <paramref name="answer"/> as JSON or as text, and says which hosts are missing from it.</summary>
+    public int Finish<T>(bool json, T answer, IReadOnlyList<UnreachableHost> unreachable, Action writeText)
     {
         if (json)
         {
-            JsonOutput.Write(Output, listing);
+            JsonOutput.Write(Output, answer);
         }
         else
         {
-            writeTable();
+            writeText();
         }
 
-        return ReportUnreachable(listing.Unreachable);
+        return ReportUnreachable(unreachable);
     }
 
-    public int ReportUnreachable(IReadOnlyList<UnreachableHost> unreachable)
+    private int ReportUnreachable(IReadOnlyList<UnreachableHost> unreachable)
     {
         foreach (var host in unreachable)
         {

@@ -15,22 +15,21 @@ internal static class ConnectorsCommand
         command.SetAction((parsed, cancellationToken) => context.RunAsync(parsed, cancellationToken, async session =>
         {
             var pool = await session.View.GetConnectors();
-            if (parsed.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, pool);
-            }
-            else
-            {
-                context.Output.WriteLine($"registry: {pool.Registry} ({pool.Policy}), answered {Formats.Time(pool.RegistryAnsweredAt)}");
-                Table(pool, DateTimeOffset.UtcNow).WriteTo(context.Output);
-            }
-
-            return ExitCodes.Ok;
+            return context.Finish(parsed.GetValue(json), pool, [], () => Write(context.Output, pool, DateTimeOffset.UtcNow, withRegistryError: false));
         }));
         return command;
     }
 
-    public static TextTable Table(ConnectorPoolSnapshot pool, DateTimeOffset now)
+    /// <summary>The registry line and the connectors table. Only <c>status</c> appends the registry's last error
+    /// to the line (<paramref name="withRegistryError"/>); <c>connectors</c> has always left it out.</summary>
+    public static void Write(TextWriter output, ConnectorPoolSnapshot pool, DateTimeOffset now, bool withRegistryError)
+    {
+        var error = withRegistryError && pool.RegistryError is not null ? " - " + pool.RegistryError : string.Empty;
+        output.WriteLine($"registry: {pool.Registry} ({pool.Policy}), answered {Formats.Time(pool.RegistryAnsweredAt)}{error}");
+        Table(pool, now).WriteTo(output);
+    }
+
+    private static TextTable Table(ConnectorPoolSnapshot pool, DateTimeOffset now)
     {
         var table = new TextTable("NAME", "URL", "HEALTH", "IN-FLIGHT", "S/MB", "SUCCESSES", "FAILURES", "LAST-ERROR");
         foreach (var c in pool.Connectors)

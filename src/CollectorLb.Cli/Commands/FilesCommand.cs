@@ -30,7 +30,7 @@ internal static class FilesCommand
                 Limit = parsed.GetValue(limit),
             };
             var listing = await session.View.GetFiles(query);
-            return context.Finish(parsed.GetValue(json), listing, () => Table(listing.Items).WriteTo(context.Output));
+            return context.Finish(parsed.GetValue(json), listing, listing.Unreachable, () => Table(listing.Items).WriteTo(context.Output));
         }));
         return command;
     }

@@ -14,7 +14,7 @@ internal static class QuarantineCommand
         list.SetAction((parsed, cancellationToken) => context.RunAsync(parsed, cancellationToken, async session =>
         {
             var listing = await session.View.GetQuarantine(parsed.GetValue(host));
-            return context.Finish(parsed.GetValue(json), listing, () =>
+            return context.Finish(parsed.GetValue(json), listing, listing.Unreachable, () =>
             {
                 var table = new TextTable("KEY", "SIZE", "ATTEMPTS", "QUARANTINED", "REASON");
                 foreach (var q in listing.Items)

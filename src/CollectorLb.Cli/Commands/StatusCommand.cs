@@ -14,16 +14,7 @@ internal static class StatusCommand
         command.SetAction((parsed, cancellationToken) => context.RunAsync(parsed, cancellationToken, async session =>
         {
             var overview = await session.View.GetOverview();
-            if (parsed.GetValue(json))
-            {
-                JsonOutput.Write(context.Output, overview);
-            }
-            else
-            {
-                Write(context.Output, overview);
-            }
-
-            return context.ReportUnreachable(overview.Unreachable);
+            return context.Finish(parsed.GetValue(json), overview, overview.Unreachable, () => Write(context.Output, overview));
         }));
         return command;
     }
@@ -44,8 +35,7 @@ internal static class StatusCommand
         output.WriteLine();
         if (o.Connectors is { } pool)
         {
-            output.WriteLine($"registry: {pool.Registry} ({pool.Policy}), answered {Formats.Time(pool.RegistryAnsweredAt)}{(pool.RegistryError is null ? string.Empty : $" - {pool.RegistryError}")}");
-            ConnectorsCommand.Table(pool, o.CapturedAt).WriteTo(output);
+            ConnectorsCommand.Write(output, pool, o.CapturedAt, withRegistryError: true);
         }
         else
         {
