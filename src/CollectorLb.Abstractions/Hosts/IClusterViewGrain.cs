@@ -7,7 +7,7 @@ namespace CollectorLb.Abstractions.Hosts;
 /// <summary>
 /// What the dashboard and the CLI read: every host's <see cref="IHostGrain"/> asked in parallel and merged on
 /// read. A stateless worker on the gateway silo, so no single grain carries the cluster's statistics.
-/// Always use key 0.
+/// Get it with <see cref="ClusterViewGrainExtensions.GetClusterView"/>.
 /// </summary>
 [Alias("collectorlb.cluster-view")]
 public interface IClusterViewGrain : IGrainWithIntegerKey

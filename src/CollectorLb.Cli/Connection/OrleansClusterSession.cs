@@ -9,7 +9,7 @@ namespace CollectorLb.Cli;
 /// <summary>An Orleans client connected to the cluster's gateways, quiet (its log would drown the output).</summary>
 internal sealed class OrleansClusterSession(IHost host) : IClusterSession
 {
-    public IClusterViewGrain View => host.Services.GetRequiredService<IClusterClient>().GetGrain<IClusterViewGrain>(0);
+    public IClusterViewGrain View => host.Services.GetRequiredService<IClusterClient>().GetClusterView();
 
     public static async Task<IClusterSession> ConnectAsync(ClusterConnection connection, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ internal static partial class DashboardApi
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api").AddEndpointFilter(ClusterUnavailableFilter);
-        api.MapGet("/overview", (IGrainFactory grains) => View(grains).GetOverview());
+        api.MapGet("/overview", (IGrainFactory grains) => grains.GetClusterView().GetOverview());
         api.MapGet("/files", async Task<IResult> (IGrainFactory grains, string? state, string? host, int? limit) =>
         {
             FileStatus? status = null;
@@ -34,13 +34,13 @@ internal static partial class DashboardApi
             }
 
             var query = new FileQuery { Status = status, HostId = string.IsNullOrEmpty(host) ? null : host, Limit = Math.Clamp(limit ?? FileQuery.DefaultLimit, 1, 1000) };
-            return Results.Ok(await View(grains).GetFiles(query));
+            return Results.Ok(await grains.GetClusterView().GetFiles(query));
         });
-        api.MapGet("/connectors", (IGrainFactory grains) => View(grains).GetConnectors());
-        api.MapGet("/quarantine", (IGrainFactory grains, string? host) => View(grains).GetQuarantine(string.IsNullOrEmpty(host) ? null : host));
+        api.MapGet("/connectors", (IGrainFactory grains) => grains.GetClusterView().GetConnectors());
+        api.MapGet("/quarantine", (IGrainFactory grains, string? host) => grains.GetClusterView().GetQuarantine(string.IsNullOrEmpty(host) ? null : host));
         api.MapPost("/requeue", async (IGrainFactory grains, RequeueRequest request) =>
         {
-            var answer = await View(grains).Requeue(request.File ?? string.Empty);
+            var answer = await grains.GetClusterView().Requeue(request.File ?? string.Empty);
             return Results.Json(answer, statusCode: answer.Outcome switch
             {
                 RequeueOutcome.Requeued => StatusCodes.Status200OK,
@@ -55,11 +55,9 @@ internal static partial class DashboardApi
             tokenGenerated = token.IsGenerated,
         });
         api.MapGet("/events", (IGrainFactory grains, IOptions<DashboardOptions> options, IOptions<JsonOptions> json, ILogger<DashboardApplication> logger, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(OverviewEventsAsync(View(grains), TimeSpan.FromSeconds(options.Value.RefreshSeconds), json.Value.SerializerOptions, logger, cancellationToken)));
+            TypedResults.ServerSentEvents(OverviewEventsAsync(grains.GetClusterView(), TimeSpan.FromSeconds(options.Value.RefreshSeconds), json.Value.SerializerOptions, logger, cancellationToken)));
         return app;
     }
-
-    private static IClusterViewGrain View(IGrainFactory grains) => grains.GetGrain<IClusterViewGrain>(0);
 
     /// <summary>An overview now and after every refresh period; an <c>error</c> event while the cluster cannot be reached.</summary>
     private static async IAsyncEnumerable<SseItem<string>> OverviewEventsAsync(

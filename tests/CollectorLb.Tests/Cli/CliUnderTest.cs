@@ -40,7 +40,7 @@ public sealed class CliUnderTest : IAsyncLifetime
 
     private sealed class ClientSession(IClusterClient client) : IClusterSession
     {
-        public IClusterViewGrain View => client.GetGrain<IClusterViewGrain>(0);
+        public IClusterViewGrain View => client.GetClusterView();
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask; // the harness owns the client
     }

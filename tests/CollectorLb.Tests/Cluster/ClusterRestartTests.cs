@@ -44,7 +44,7 @@ public class ClusterRestartTests
         }
 
         await harness.WaitUntilDeliveredAsync(harness.Hosts, TimeSpan.FromSeconds(90));
-        var deleted = await harness.CallAsync(client => client.GetGrain<IClusterViewGrain>(0).GetFiles(new FileQuery { Status = FileStatus.Deleted, Limit = 1000 }));
+        var deleted = await harness.CallAsync(client => client.GetClusterView().GetFiles(new FileQuery { Status = FileStatus.Deleted, Limit = 1000 }));
         foreach (var host in harness.Hosts)
         {
             foreach (var (name, sha256) in host.Dropped)

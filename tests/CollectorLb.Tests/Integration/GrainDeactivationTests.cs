@@ -26,7 +26,7 @@ public class GrainDeactivationTests
         connector.Mode = ConnectorMode.Success;
 
         await harness.WaitUntilDeliveredAsync(files);
-        var recent = await harness.Client.GetGrain<IClusterViewGrain>(0).GetFiles(new FileQuery { Status = FileStatus.Deleted });
+        var recent = await harness.Client.GetClusterView().GetFiles(new FileQuery { Status = FileStatus.Deleted });
         Assert.Contains(recent.Items, f => f.Key == key);
         await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => string.Join(", ", harness.FilesOnDisk()));
     }
