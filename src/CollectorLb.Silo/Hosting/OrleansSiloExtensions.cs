@@ -27,7 +27,6 @@ public static class OrleansSiloExtensions
         var ports = builder.Configuration.GetSection(PortOptions.SectionName).Get<PortOptions>() ?? new PortOptions();
         var spool = builder.Configuration.GetSection(SpoolOptions.SectionName).Get<SpoolOptions>() ?? new SpoolOptions();
         var cluster = ReadClusterOptions(builder.Configuration);
-        builder.Services.AddValidatedOptions<SiloClusterOptions, SiloClusterOptionsValidator>(builder.Configuration, SiloClusterOptions.SectionName);
         builder.UseOrleans(silo =>
         {
             if (cluster.IsRedis)
