@@ -1,5 +1,6 @@
 using CollectorLb.Client;
 using System.CommandLine;
+using CollectorLb.Abstractions.Cluster;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Cli.Output;
 using Microsoft.Extensions.Configuration;
@@ -15,7 +16,7 @@ public sealed class CliContext(TextWriter output, TextWriter error, ClusterConne
 
     public Option<string[]> Gateway { get; } = new("--gateway")
     {
-        Description = "Gateway host:port of a silo (repeatable). Default: CollectorLb__Cluster__Gateways, else localhost:<CollectorLb__Ports__GatewayPort or 30000>",
+        Description = $"Gateway host:port of a silo (repeatable). Default: CollectorLb__Cluster__Gateways, else localhost:<CollectorLb__Ports__GatewayPort or {ClusterSettings.DefaultGatewayPort}>",
         Recursive = true,
         AllowMultipleArgumentsPerToken = false,
     };

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using CollectorLb.Abstractions.Cluster;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
@@ -10,50 +11,47 @@ namespace CollectorLb.Client;
 
 /// <summary>
 /// How an Orleans client (dashboard, CLI) reaches the collector's cluster, from the same settings the silos read.
-/// With none at all it is the embedded silo's gateway, <c>localhost:30000</c>. <c>CollectorLb:Ports:GatewayPort</c>
+/// With none at all it is the embedded silo's gateway, <c>localhost:</c><see cref="ClusterSettings.DefaultGatewayPort"/>. <c>CollectorLb:Ports:GatewayPort</c>
 /// moves that port; <c>CollectorLb:Cluster:Gateways</c> (comma-separated <c>host:port</c>) names silos elsewhere;
 /// <c>CollectorLb:Cluster:Mode=redis</c> with <c>:RedisConnectionString</c> finds the gateways in Redis membership,
 /// as in production; <c>:ServiceId</c> and <c>:ClusterId</c> must match the silos'.
 /// </summary>
 public sealed record ClusterConnection
 {
-    public const string DefaultClusterId = "collectorlb";
-    public const string DefaultServiceId = "collectorlb";
-    public const int DefaultGatewayPort = 30000;
-
-    public IReadOnlyList<DnsEndPoint> Gateways { get; init; } = [new DnsEndPoint("localhost", DefaultGatewayPort)];
+    public IReadOnlyList<DnsEndPoint> Gateways { get; init; } = [new DnsEndPoint("localhost", ClusterSettings.DefaultGatewayPort)];
 
     /// <summary>Redis holding the cluster's membership; null to use <see cref="Gateways"/>.</summary>
     public string? RedisConnectionString { get; init; }
 
-    public string ClusterId { get; init; } = DefaultClusterId;
+    public string ClusterId { get; init; } = ClusterSettings.DefaultClusterId;
 
-    public string ServiceId { get; init; } = DefaultServiceId;
+    public string ServiceId { get; init; } = ClusterSettings.DefaultServiceId;
 
     public static ClusterConnection FromConfiguration(IConfiguration configuration)
     {
+        var cluster = configuration.GetSection(ClusterSettings.Section);
         var ids = new ClusterConnection
         {
-            ClusterId = NonEmpty(configuration["CollectorLb:Cluster:ClusterId"]) ?? DefaultClusterId,
-            ServiceId = NonEmpty(configuration["CollectorLb:Cluster:ServiceId"]) ?? DefaultServiceId,
+            ClusterId = NonEmpty(cluster["ClusterId"]) ?? ClusterSettings.DefaultClusterId,
+            ServiceId = NonEmpty(cluster["ServiceId"]) ?? ClusterSettings.DefaultServiceId,
         };
-        if (string.Equals(configuration["CollectorLb:Cluster:Mode"], "redis", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(cluster["Mode"], ClusterSettings.RedisMode, StringComparison.OrdinalIgnoreCase))
         {
             return ids with
             {
                 Gateways = [],
-                RedisConnectionString = NonEmpty(configuration["CollectorLb:Cluster:RedisConnectionString"])
-                    ?? throw new FormatException("CollectorLb:Cluster:Mode is redis but CollectorLb:Cluster:RedisConnectionString is not set."),
+                RedisConnectionString = NonEmpty(cluster["RedisConnectionString"])
+                    ?? throw new FormatException($"{ClusterSettings.Section}:Mode is {ClusterSettings.RedisMode} but {ClusterSettings.Section}:RedisConnectionString is not set."),
             };
         }
 
-        var listed = configuration["CollectorLb:Cluster:Gateways"];
+        var listed = cluster["Gateways"];
         if (!string.IsNullOrWhiteSpace(listed))
         {
             return ids with { Gateways = listed.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(ParseGateway).ToList() };
         }
 
-        var port = configuration.GetValue<int?>("CollectorLb:Ports:GatewayPort") ?? DefaultGatewayPort;
+        var port = configuration.GetSection(ClusterSettings.PortsSection).GetValue<int?>("GatewayPort") ?? ClusterSettings.DefaultGatewayPort;
         return ids with { Gateways = [new DnsEndPoint("localhost", port)] };
     }
 
@@ -63,7 +61,7 @@ public sealed record ClusterConnection
         var colon = text.LastIndexOf(':');
         if (colon < 0)
         {
-            return new DnsEndPoint(text, DefaultGatewayPort);
+            return new DnsEndPoint(text, ClusterSettings.DefaultGatewayPort);
         }
 
         if (colon == 0 || !int.TryParse(text[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture, out var port) || port is < 1 or > 65535)

@@ -1,3 +1,5 @@
+using CollectorLb.Abstractions.Cluster;
+
 namespace CollectorLb.Silo.Configuration;
 
 /// <summary>The values of <c>CollectorLb:Cluster:Mode</c>.</summary>
@@ -7,7 +9,7 @@ public static class ClusterModes
     public const string Embedded = "embedded";
 
     /// <summary>Many silos: membership, grain state and reminders in Redis.</summary>
-    public const string Redis = "redis";
+    public const string Redis = ClusterSettings.RedisMode;
 
     public static IReadOnlyList<string> All { get; } = [Embedded, Redis];
 }

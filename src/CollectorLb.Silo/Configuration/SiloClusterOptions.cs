@@ -1,9 +1,11 @@
+using CollectorLb.Abstractions.Cluster;
+
 namespace CollectorLb.Silo.Configuration;
 
 /// <summary>How this silo finds the others and where the cluster keeps its state. Section <c>CollectorLb:Cluster</c>.</summary>
 public sealed class SiloClusterOptions
 {
-    public const string SectionName = "CollectorLb:Cluster";
+    public const string SectionName = ClusterSettings.Section;
 
     /// <summary><see cref="ClusterModes.Embedded"/> (the default) or <see cref="ClusterModes.Redis"/>.</summary>
     public string Mode { get; set; } = ClusterModes.Embedded;
@@ -18,10 +20,10 @@ public sealed class SiloClusterOptions
     public bool Kubernetes { get; set; }
 
     /// <summary>Stable across deployments: grain state and reminders are keyed by it.</summary>
-    public string ServiceId { get; set; } = Hosting.OrleansSiloExtensions.ServiceId;
+    public string ServiceId { get; set; } = ClusterSettings.DefaultServiceId;
 
     /// <summary>Silos and clients with the same cluster id form one cluster.</summary>
-    public string ClusterId { get; set; } = Hosting.OrleansSiloExtensions.ClusterId;
+    public string ClusterId { get; set; } = ClusterSettings.DefaultClusterId;
 
     /// <summary>
     /// The IP address other silos and clients reach this silo at (redis mode, outside Kubernetes). Empty: the

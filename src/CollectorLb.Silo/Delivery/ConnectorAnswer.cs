@@ -21,21 +21,20 @@ internal static class ConnectorAnswer
         try
         {
             using var json = JsonDocument.Parse(body);
-            if (json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("result", out var result)
-                && result.ValueKind == JsonValueKind.String
-                && result.GetString() == "success")
-            {
-                return null;
-            }
-
-            return $"HTTP 200 without \"result\":\"success\": {Describe(body)}";
+            return IsSuccess(json.RootElement) ? null : $"HTTP 200 without \"result\":\"success\": {Describe(body)}";
         }
         catch (JsonException)
         {
             return $"HTTP 200 with an answer that is not JSON: {Describe(body)}";
         }
     }
+
+    /// <summary>The connectors' sign of success, in every answer: an object with <c>"result":"success"</c>.</summary>
+    public static bool IsSuccess(JsonElement answer) =>
+        answer.ValueKind == JsonValueKind.Object
+        && answer.TryGetProperty("result", out var result)
+        && result.ValueKind == JsonValueKind.String
+        && result.GetString() == "success";
 
     private static string Describe(byte[] body)
     {

@@ -22,11 +22,10 @@ internal sealed class HttpConnectorProber(IHttpClientFactory httpClientFactory) 
             }
 
             using var json = JsonDocument.Parse(await BoundedBody.ReadAsync(response.Content, MaxAnswerBytes, cancellationToken));
-            return json.RootElement.ValueKind == JsonValueKind.Object
-                && json.RootElement.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.String && result.GetString() == "success"
+            return ConnectorAnswer.IsSuccess(json.RootElement)
                 && json.RootElement.TryGetProperty("ping", out var ping) && ping.ValueKind == JsonValueKind.String && ping.GetString() == "pong";
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or JsonException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((ex is JsonException || NoAnswer.Is(ex)) && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }

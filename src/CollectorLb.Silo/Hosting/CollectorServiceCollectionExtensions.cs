@@ -45,15 +45,10 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<IRegistryClient, HttpRegistryClient>();
         services.AddSingleton<IConnectorProber, HttpConnectorProber>();
 
-        // One pooled handler per process; no redirects (a connector never moves a file elsewhere);
-        // the total time of an upload is bounded by Polly, the connect time by the handler.
-        services.AddHttpClient(HttpFileUploader.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(sp => new SocketsHttpHandler
+        services.AddPeerHttpClient(HttpFileUploader.HttpClientName, (handler, sp) =>
             {
-                AllowAutoRedirect = false,
-                UseCookies = false,
-                ConnectTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.ConnectTimeoutSeconds),
-                PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30),
+                handler.ConnectTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.ConnectTimeoutSeconds);
+                handler.PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30);
             })
             .AddResilienceHandler("upload", (pipeline, context) =>
             {
@@ -61,12 +56,10 @@ public static class CollectorServiceCollectionExtensions
                 pipeline.AddTimeout(TimeSpan.FromSeconds(upload.TimeoutSeconds));
             });
 
-        services.AddHttpClient(HttpConnectorProber.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false, ConnectTimeout = TimeSpan.FromSeconds(2) })
+        services.AddPeerHttpClient(HttpConnectorProber.HttpClientName, (handler, _) => handler.ConnectTimeout = TimeSpan.FromSeconds(2))
             .AddResilienceHandler("probe", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(2)));
 
-        services.AddHttpClient(HttpRegistryClient.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
+        services.AddPeerHttpClient(HttpRegistryClient.HttpClientName)
             .AddResilienceHandler("registry", (pipeline, context) =>
             {
                 var timeout = TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<IOptions<Grains.Options.RegistryOptions>>().Value.TimeoutSeconds);
@@ -76,4 +69,17 @@ public static class CollectorServiceCollectionExtensions
             });
         return services;
     }
+
+    /// <summary>
+    /// One pooled handler per process; no redirects (a connector never moves a file elsewhere) and no cookies. The
+    /// total time of a request is bounded by its resilience pipeline, the connect time by the handler.
+    /// </summary>
+    private static IHttpClientBuilder AddPeerHttpClient(this IServiceCollection services, string name, Action<SocketsHttpHandler, IServiceProvider>? configure = null) =>
+        services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var handler = new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false };
+                configure?.Invoke(handler, sp);
+                return handler;
+            });
 }

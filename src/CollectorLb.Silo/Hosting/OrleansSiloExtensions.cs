@@ -13,10 +13,6 @@ namespace CollectorLb.Silo.Hosting;
 
 public static class OrleansSiloExtensions
 {
-    /// <summary>The default cluster and service ids (<c>CollectorLb:Cluster:ClusterId</c>, <c>:ServiceId</c>), shared with the clients.</summary>
-    public const string ClusterId = "collectorlb";
-    public const string ServiceId = "collectorlb";
-
     /// <summary>
     /// Embedded mode (the default): localhost clustering, memory grain storage, in-memory reminders. Redis mode:
     /// membership, grain state and reminders in Redis, plus Kubernetes hosting in a pod. Either way the silo
@@ -27,7 +23,6 @@ public static class OrleansSiloExtensions
         var ports = builder.Configuration.GetSection(PortOptions.SectionName).Get<PortOptions>() ?? new PortOptions();
         var spool = builder.Configuration.GetSection(SpoolOptions.SectionName).Get<SpoolOptions>() ?? new SpoolOptions();
         var cluster = ReadClusterOptions(builder.Configuration);
-        builder.Services.AddValidatedOptions<SiloClusterOptions, SiloClusterOptionsValidator>(builder.Configuration, SiloClusterOptions.SectionName);
         builder.UseOrleans(silo =>
         {
             if (cluster.IsRedis)

@@ -1,5 +1,7 @@
+using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Observability;
+using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Hosting;
 
@@ -23,11 +25,8 @@ public static class SiloApplication
         builder.AddCollectorLbSilo();
         builder.Services.AddCollectorServices(builder.Configuration);
         builder.Services.AddCollectorTelemetry();
-        builder.Services.Configure<HostOptions>(host =>
-        {
-            var grace = builder.Configuration.GetValue<double?>("CollectorLb:Delivery:ShutdownGraceSeconds") ?? new Grains.Options.DeliveryOptions().ShutdownGraceSeconds;
-            host.ShutdownTimeout = TimeSpan.FromSeconds(grace + 30);
-        });
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<DeliveryOptions>>((host, delivery) =>
+            host.ShutdownTimeout = TimeSpan.FromSeconds(delivery.Value.ShutdownGraceSeconds + 30));
 
         var app = builder.Build();
         app.MapCollectorObservability();
@@ -44,7 +43,7 @@ public static class SiloApplication
         }
         catch (Exception ex) when (ConfigurationErrors.Describe(ex) is { Count: > 0 } errors)
         {
-            await Console.Error.WriteLineAsync("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  - " + e)));
+            await Console.Error.WriteLineAsync(new InvalidSettingException(errors).Message);
             return 2;
         }
     }

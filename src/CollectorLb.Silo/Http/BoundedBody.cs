@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace CollectorLb.Silo.Http;
 
 /// <summary>Reads an HTTP body up to a limit, so a misbehaving peer cannot make us buffer gigabytes.</summary>
@@ -11,19 +13,27 @@ internal static class BoundedBody
         }
 
         await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[Math.Min(maxBytes + 1, 16 * 1024)];
-        int read;
-        while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
+
+        // A pooled buffer (one per upload's answer adds up), with one byte of room past the limit to see a body exceed it.
+        var buffer = ArrayPool<byte>.Shared.Rent(maxBytes + 1);
+        try
         {
-            if (buffer.Length + read > maxBytes)
+            var length = 0;
+            int read;
+            while ((read = await stream.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), cancellationToken)) > 0)
             {
-                throw new BodyTooLargeException(maxBytes);
+                length += read;
+                if (length > maxBytes)
+                {
+                    throw new BodyTooLargeException(maxBytes);
+                }
             }
 
-            buffer.Write(chunk, 0, read);
+            return buffer.AsSpan(0, length).ToArray();
         }
-
-        return buffer.ToArray();
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

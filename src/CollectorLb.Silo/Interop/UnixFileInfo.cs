@@ -8,7 +8,7 @@ namespace CollectorLb.Silo.Interop;
 /// FIFO to read it blocks forever, so the watcher must know the real file type before it touches anything.
 /// statx has one layout on every Linux architecture, unlike <c>struct stat</c>.
 /// </summary>
-public readonly record struct UnixFileInfo(UnixFileKind Kind, long Size, DateTimeOffset ModifiedAt, ulong Inode)
+public readonly record struct UnixFileInfo(UnixFileKind Kind, long Size, DateTimeOffset ModifiedAt)
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
@@ -23,12 +23,11 @@ public readonly record struct UnixFileInfo(UnixFileKind Kind, long Size, DateTim
         {
             var errno = Marshal.GetLastPInvokeError();
             return errno is Enoent or Enotdir
-                ? new UnixFileInfo(UnixFileKind.Missing, 0, default, 0)
+                ? new UnixFileInfo(UnixFileKind.Missing, 0, default)
                 : throw new IOException($"statx of '{path}' failed: {Marshal.GetPInvokeErrorMessage(errno)}");
         }
 
         var mode = BinaryPrimitives.ReadUInt16LittleEndian(buffer[28..]);
-        var inode = BinaryPrimitives.ReadUInt64LittleEndian(buffer[32..]);
         var size = (long)BinaryPrimitives.ReadUInt64LittleEndian(buffer[40..]);
         var seconds = BinaryPrimitives.ReadInt64LittleEndian(buffer[112..]);
         var nanoseconds = BinaryPrimitives.ReadUInt32LittleEndian(buffer[120..]);
@@ -40,7 +39,7 @@ public readonly record struct UnixFileInfo(UnixFileKind Kind, long Size, DateTim
             0xA000 => UnixFileKind.SymbolicLink,
             _ => UnixFileKind.Other,
         };
-        return new UnixFileInfo(kind, size, modified, inode);
+        return new UnixFileInfo(kind, size, modified);
     }
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]

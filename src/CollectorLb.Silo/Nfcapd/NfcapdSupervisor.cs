@@ -47,11 +47,14 @@ internal sealed partial class NfcapdSupervisor(
 
         spool.EnsureDirectories();
         await StopOrphanAsync();
+        var arguments = NfcapdCommandLine.Arguments(_options, spool.FlowDirectory);
+        var startInfo = StartInfo(executable, arguments);
+        var commandLine = string.Join(' ', arguments);
         var delay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {
             var started = timeProvider.GetUtcNow();
-            var exitCode = await RunOnceAsync(executable, stoppingToken);
+            var exitCode = await RunOnceAsync(startInfo, executable, commandLine, stoppingToken);
             if (stoppingToken.IsCancellationRequested)
             {
                 break;
@@ -76,7 +79,7 @@ internal sealed partial class NfcapdSupervisor(
         Status = NfcapdStatus.Stopped;
     }
 
-    private async Task<int?> RunOnceAsync(string executable, CancellationToken stoppingToken)
+    private static ProcessStartInfo StartInfo(string executable, IReadOnlyList<string> arguments)
     {
         // In a session of its own, a Ctrl-C on our terminal does not reach nfcapd: only we stop it.
         var setsid = NfcapdCommandLine.Locate("setsid");
@@ -91,11 +94,16 @@ internal sealed partial class NfcapdSupervisor(
             startInfo.ArgumentList.Add(executable);
         }
 
-        foreach (var argument in NfcapdCommandLine.Arguments(_options, spool.FlowDirectory))
+        foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
         }
 
+        return startInfo;
+    }
+
+    private async Task<int?> RunOnceAsync(ProcessStartInfo startInfo, string executable, string commandLine, CancellationToken stoppingToken)
+    {
         using var process = new Process { StartInfo = startInfo };
         process.OutputDataReceived += (_, e) => LogOutput(e.Data);
         process.ErrorDataReceived += (_, e) => LogOutput(e.Data);
@@ -113,7 +121,7 @@ internal sealed partial class NfcapdSupervisor(
         Status = NfcapdStatus.Running;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        LogStarted(logger, process.Id, string.Join(' ', NfcapdCommandLine.Arguments(_options, spool.FlowDirectory)));
+        LogStarted(logger, process.Id, commandLine);
         try
         {
             await process.WaitForExitAsync(stoppingToken);

@@ -25,29 +25,29 @@ internal sealed class DeliveryMeterListener : IHostedService, IDisposable
         _window = window;
         _recorders = new Dictionary<string, Action<double>>(StringComparer.Ordinal)
         {
-            ["collectorlb.files.detected"] = v => Interlocked.Add(ref _detected, (long)v),
-            ["collectorlb.files.delivered"] = v =>
+            [CollectorMetrics.FilesDetectedName] = v => Interlocked.Add(ref _detected, (long)v),
+            [CollectorMetrics.FilesDeliveredName] = v =>
             {
                 Interlocked.Add(ref _delivered, (long)v);
                 _window.FilesDelivered((long)v);
             },
-            ["collectorlb.files.deleted"] = v => Interlocked.Add(ref _deleted, (long)v),
-            ["collectorlb.upload.failures"] = v =>
+            [CollectorMetrics.FilesDeletedName] = v => Interlocked.Add(ref _deleted, (long)v),
+            [CollectorMetrics.UploadFailuresName] = v =>
             {
                 Interlocked.Add(ref _failures, (long)v);
                 _window.UploadFailures((long)v);
             },
-            ["collectorlb.files.quarantined"] = v => Interlocked.Add(ref _quarantined, (long)v),
-            ["collectorlb.files.requeued"] = v => Interlocked.Add(ref _requeued, (long)v),
-            ["collectorlb.files.duplicates"] = v => Interlocked.Add(ref _duplicates, (long)v),
-            ["collectorlb.bytes.delivered"] = v =>
+            [CollectorMetrics.FilesQuarantinedName] = v => Interlocked.Add(ref _quarantined, (long)v),
+            [CollectorMetrics.FilesRequeuedName] = v => Interlocked.Add(ref _requeued, (long)v),
+            [CollectorMetrics.DuplicatesName] = v => Interlocked.Add(ref _duplicates, (long)v),
+            [CollectorMetrics.BytesDeliveredName] = v =>
             {
                 Interlocked.Add(ref _bytes, (long)v);
                 _window.BytesDelivered((long)v);
             },
-            ["collectorlb.connector.ejections"] = v => Interlocked.Add(ref _ejections, (long)v),
-            ["collectorlb.upload.duration"] = _window.UploadDuration,
-            ["collectorlb.delivery.latency"] = _window.DeliveryLatency,
+            [CollectorMetrics.ConnectorEjectionsName] = v => Interlocked.Add(ref _ejections, (long)v),
+            [CollectorMetrics.UploadDurationName] = _window.UploadDuration,
+            [CollectorMetrics.DeliveryLatencyName] = _window.DeliveryLatency,
         };
 
         _listener.InstrumentPublished = (instrument, listener) =>

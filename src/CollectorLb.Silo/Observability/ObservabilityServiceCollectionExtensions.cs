@@ -12,12 +12,11 @@ public static class ObservabilityServiceCollectionExtensions
 {
     /// <summary>
     /// Per-silo statistics for the host grain: file transitions, the collector's meter mirrored into totals and
-    /// an hour's window, disk counts and the gauges. Needed wherever the grains run (the silo and test clusters).
+    /// an hour's window, disk counts and the gauges. Needed wherever the grains run (the silo and test clusters);
+    /// after <see cref="Grains.GrainServiceCollectionExtensions.AddCollectorLbGrainServices"/>, which adds the clock and metrics.
     /// </summary>
     public static IServiceCollection AddCollectorStatistics(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
-        services.AddMetrics();
         services.AddSingleton<FileStatistics>();
         services.RemoveAll<IFileTransitionObserver>();
         services.AddSingleton<IFileTransitionObserver>(sp => sp.GetRequiredService<FileStatistics>());
@@ -40,8 +39,8 @@ public static class ObservabilityServiceCollectionExtensions
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
             .AddMeter(CollectorMetrics.MeterName, OrleansMeterName)
-            .AddView("collectorlb.upload.duration", latencyBuckets)
-            .AddView("collectorlb.delivery.latency", latencyBuckets)
+            .AddView(CollectorMetrics.UploadDurationName, latencyBuckets)
+            .AddView(CollectorMetrics.DeliveryLatencyName, latencyBuckets)
             .AddPrometheusExporter());
 
         services.AddHealthChecks()

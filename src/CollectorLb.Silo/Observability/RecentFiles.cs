@@ -4,7 +4,7 @@ using CollectorLb.Abstractions.Hosts;
 namespace CollectorLb.Silo.Observability;
 
 /// <summary>
-/// The last <see cref="Capacity"/> files that changed on this silo, each with its latest snapshot (timeline
+/// The last <paramref name="capacity"/> files that changed on this silo, each with its latest snapshot (timeline
 /// included). When full, the oldest finished file goes first, so files still in progress stay listed.
 /// </summary>
 internal sealed class RecentFiles(int capacity = RecentFiles.DefaultCapacity)
@@ -15,8 +15,6 @@ internal sealed class RecentFiles(int capacity = RecentFiles.DefaultCapacity)
     private readonly Dictionary<string, LinkedListNode<FileSnapshot>> _byKey = new(StringComparer.Ordinal);
     private readonly LinkedList<FileSnapshot> _inProgress = new();
     private readonly LinkedList<FileSnapshot> _finished = new();
-
-    public int Capacity => capacity;
 
     public int Count
     {

@@ -30,7 +30,7 @@ internal sealed partial class HttpRegistryClient(IHttpClientFactory httpClientFa
             var body = await ReadOkBodyAsync(response, "/services", cancellationToken);
             return ParseServices(body);
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException or Polly.Timeout.TimeoutRejectedException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (NoAnswer.Is(ex) && !cancellationToken.IsCancellationRequested)
         {
             throw new RegistryUnavailableException($"registry {registryUrl} did not answer: {ex.Message}", ex);
         }

@@ -25,32 +25,29 @@ internal sealed partial class DirectoryWatcher(
     private readonly WatcherOptions _options = options.Value;
     private readonly Channel<WatchSignal> _signals = Channel.CreateUnbounded<WatchSignal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<string> _ignoredLogged = new(StringComparer.Ordinal);
+    private readonly StabilityTracker _stability = new(TimeSpan.FromSeconds(options.Value.StableSeconds), timeProvider);
+
+    /// <summary>Claimed files whose grain has not yet accepted them (it will be asked again at the next rescan).</summary>
     private readonly ConcurrentDictionary<FileKey, long> _unreported = new();
-    private StabilityTracker _stability = null!;
+
+    // Never disposed: reports still running at shutdown release it afterwards, and it holds no OS handle.
+    private readonly SemaphoreSlim _reportSlots = new(options.Value.MaxConcurrentReports);
     private long _completedScans;
     private volatile bool _heldBack;
     private Queue<string> _backlog = new();
-    private SemaphoreSlim _reportSlots = null!;
-
-    /// <summary>Claimed files whose grain has not yet accepted them (it will be asked again at the next rescan).</summary>
-    public int UnreportedCount => _unreported.Count;
 
     /// <summary>Full listings of the directory done so far.</summary>
     public long CompletedScans => Interlocked.Read(ref _completedScans);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _stability = new StabilityTracker(TimeSpan.FromSeconds(_options.StableSeconds), timeProvider);
-        _reportSlots = new SemaphoreSlim(_options.MaxConcurrentReports);
         spool.EnsureDirectories();
-        foreach (var key in spool.RecoverClaims())
-        {
-            _unreported[key] = new FileInfo(spool.PathOf(key)).Length;
-        }
 
+        // The first rescan reports the recovered claims, as it reports every claimed file.
+        var recovered = spool.RecoverClaims();
         spool.ClaimReleased += OnClaimReleased;
 
-        LogWatching(logger, spool.FlowDirectory, _unreported.Count);
+        LogWatching(logger, spool.FlowDirectory, recovered.Count);
         using var watcher = StartFileSystemWatcher();
         using var rescans = StartTicker(TimeSpan.FromSeconds(_options.RescanSeconds), WatchSignalKind.Rescan);
         using var rechecks = StartTicker(TimeSpan.FromSeconds(_options.StableSeconds / 2), WatchSignalKind.RecheckPending);
@@ -85,6 +82,10 @@ internal sealed partial class DirectoryWatcher(
                 case WatchSignalKind.ClaimBacklog when _backlog.Count > 0:
                     await ClaimBacklogAsync(cancellationToken);
                     break;
+                case WatchSignalKind.ClaimBacklog:
+                    // The last listing is used up: list again for what arrived since. Claimed files wait for the rescan.
+                    await ListAndClaimAsync(cancellationToken);
+                    break;
                 case WatchSignalKind.RecheckPending:
                     foreach (var path in _stability.PendingPaths.ToList())
                     {
@@ -92,18 +93,10 @@ internal sealed partial class DirectoryWatcher(
                     }
 
                     break;
-                case WatchSignalKind.Rescan or WatchSignalKind.ClaimBacklog:
+                case WatchSignalKind.Rescan:
                     RememberClaimedFiles();
                     await RetryUnreportedAsync(cancellationToken);
-                    var entries = Directory.GetFileSystemEntries(spool.FlowDirectory);
-                    if (entries.Length > RoomToClaim)
-                    {
-                        Array.Sort(entries, StringComparer.Ordinal); // nfcapd names sort by time: oldest first
-                    }
-
-                    _backlog = new Queue<string>(entries);
-                    await ClaimBacklogAsync(cancellationToken);
-                    Interlocked.Increment(ref _completedScans);
+                    await ListAndClaimAsync(cancellationToken);
                     break;
             }
         }
@@ -171,7 +164,7 @@ internal sealed partial class DirectoryWatcher(
         {
             foreach (var key in spool.EnumerateClaimed())
             {
-                if (UnixFileInfo.Read(spool.PathOf(key)) is { Kind: UnixFileKind.Regular } claimed)
+                if (!_unreported.ContainsKey(key) && UnixFileInfo.Read(spool.PathOf(key)) is { Kind: UnixFileKind.Regular } claimed)
                 {
                     _unreported.TryAdd(key, claimed.Size);
                 }
@@ -216,6 +209,20 @@ internal sealed partial class DirectoryWatcher(
     }
 
     private int RoomToClaim => _options.MaxClaimedFiles - spool.ClaimedCount;
+
+    /// <summary>Lists the whole directory and claims from it, oldest first when the spool has no room for all.</summary>
+    private async Task ListAndClaimAsync(CancellationToken cancellationToken)
+    {
+        var entries = Directory.GetFileSystemEntries(spool.FlowDirectory);
+        if (entries.Length > RoomToClaim)
+        {
+            Array.Sort(entries, StringComparer.Ordinal); // nfcapd names sort by time: oldest first
+        }
+
+        _backlog = new Queue<string>(entries);
+        await ClaimBacklogAsync(cancellationToken);
+        Interlocked.Increment(ref _completedScans);
+    }
 
     /// <summary>Works through the last listing until the spool is full; the rest waits for room (or the next rescan).</summary>
     private async Task ClaimBacklogAsync(CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using CollectorLb.Client;
+using CollectorLb.Abstractions.Cluster;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Dashboard.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -34,7 +35,7 @@ public class ClusterConnectionTests
 
         Assert.Equal("redis:6379", connection.RedisConnectionString);
         Assert.Equal("site-7", connection.ClusterId);
-        Assert.Equal(ClusterConnection.DefaultServiceId, connection.ServiceId);
+        Assert.Equal(ClusterSettings.DefaultServiceId, connection.ServiceId);
         Assert.Empty(connection.Gateways);
     }
 

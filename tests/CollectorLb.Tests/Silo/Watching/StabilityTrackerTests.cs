@@ -34,5 +34,5 @@ public class StabilityTrackerTests
         Assert.Equal(0, tracker.PendingCount);
     }
 
-    private static UnixFileInfo Info(long size, DateTimeOffset modified) => new(UnixFileKind.Regular, size, modified, 1);
+    private static UnixFileInfo Info(long size, DateTimeOffset modified) => new(UnixFileKind.Regular, size, modified);
 }
