@@ -168,10 +168,11 @@ public sealed class RedisClusterHarness : IAsyncDisposable
         var expected = hosts.SelectMany(h => h.Dropped.Keys).ToList();
         try
         {
-            await Eventually.TrueAsync(
-                () => expected.All(IsDelivered),
-                () => $"{expected.Count(IsDelivered)} of {expected.Count} delivered; on disk: " +
-                      string.Join(", ", Hosts.Select(h => $"{h.HostId}={h.FilesOnDisk().Count}")),
+            await DeliveryWait.UntilReceivedAsync(
+                Connectors,
+                expected,
+                received => $"{expected.Count(received.Contains)} of {expected.Count} delivered; on disk: " +
+                            string.Join(", ", Hosts.Select(h => $"{h.HostId}={h.FilesOnDisk().Count}")),
                 timeout);
         }
         catch (TimeoutException timeoutException)

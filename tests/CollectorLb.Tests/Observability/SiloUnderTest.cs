@@ -81,9 +81,10 @@ public sealed class SiloUnderTest : IAsyncDisposable
     public Task WaitUntilDeliveredAsync(IEnumerable<string> names)
     {
         var expected = names.ToList();
-        return Eventually.TrueAsync(
-            () => expected.All(n => AllReceived.Any(r => r.FileName == n)),
-            () => $"{expected.Count(n => AllReceived.Any(r => r.FileName == n))} of {expected.Count} delivered\n{_silo?.Output}");
+        return DeliveryWait.UntilReceivedAsync(
+            Connectors,
+            expected,
+            received => $"{expected.Count(received.Contains)} of {expected.Count} delivered\n{_silo?.Output}");
     }
 
     public async Task<(int Status, string Body)> GetAsync(string path)

@@ -63,9 +63,7 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
         var restartedAt = DateTimeOffset.UtcNow;
         await using var second = SiloProcess.Start(directory.Path, Environment(secondPort));
         await second.WaitUntilHealthyAsync(secondPort, StartTimeout);
-        await Eventually.TrueAsync(
-            () => expected.Keys.All(name => connector.Received.Any(r => r.FileName == name)),
-            () => $"{connector.Received.Select(r => r.FileName).Distinct().Count()} of {expected.Count} delivered");
+        await DeliveryWait.UntilReceivedAsync([connector], expected.Keys, received => $"{received.Count} of {expected.Count} delivered");
 
         // nfcapd's own (empty) intervals are delivered too; the files of the scenario are checked byte for byte.
         var scenarioFiles = connector.Received.Where(r => expected.ContainsKey(r.FileName)).ToList();
@@ -128,7 +126,7 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
         var restartPort = FreePorts.Tcp();
         await using var restarted = SiloProcess.Start(directory.Path, SiloProcess.TestEnvironment(registry.Port, restartPort));
         await restarted.WaitUntilHealthyAsync(restartPort, StartTimeout);
-        await Eventually.TrueAsync(() => names.All(n => connector.Received.Any(r => r.FileName == n)), () => $"{connector.Received.Count} delivered");
+        await DeliveryWait.UntilReceivedAsync([connector], names, _ => $"{connector.Received.Count} delivered");
         Assert.Equal(names.Count, connector.Received.Count);
     }
 

@@ -107,13 +107,12 @@ public sealed class CollectorHarness : IAsyncDisposable
     public IReadOnlyList<string> SpooledFiles() =>
         Directory.EnumerateFiles(SpoolDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList();
 
-    public async Task WaitUntilDeliveredAsync(IReadOnlyDictionary<string, string> expected, TimeSpan? timeout = null)
-    {
-        await Eventually.TrueAsync(
-            () => expected.Keys.All(name => AllReceived.Any(r => r.FileName == name)),
-            () => $"{expected.Keys.Count(name => AllReceived.Any(r => r.FileName == name))} of {expected.Count} delivered; on disk: {FilesOnDisk().Count}",
+    public Task WaitUntilDeliveredAsync(IReadOnlyDictionary<string, string> expected, TimeSpan? timeout = null) =>
+        DeliveryWait.UntilReceivedAsync(
+            Connectors,
+            expected.Keys,
+            received => $"{expected.Keys.Count(received.Contains)} of {expected.Count} delivered; on disk: {FilesOnDisk().Count}",
             timeout);
-    }
 
     public async ValueTask DisposeAsync()
     {
