@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using CollectorLb.Silo.Interop;
 
@@ -35,21 +34,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>The silo's build output: the same configuration as these tests, found from the repository root.</summary>
-    public static string SiloAssemblyPath
-    {
-        get
-        {
-            var configuration = typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CollectorLb.Orleans.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory!.FullName, "src", "CollectorLb.Silo", "bin", configuration, "net10.0", "CollectorLb.Silo.dll");
-        }
-    }
+    /// <summary>The silo's build output: the same configuration as these tests.</summary>
+    public static string SiloAssemblyPath => RepositoryPaths.BuildOutput("CollectorLb.Silo", "CollectorLb.Silo.dll");
 
     /// <summary>A silo on free ports talking to <paramref name="registryPort"/>, nfcapd off unless asked, fast test timings.</summary>
     public static Dictionary<string, string> TestEnvironment(int registryPort, int httpPort) => new()
