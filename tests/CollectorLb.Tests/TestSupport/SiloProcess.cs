@@ -90,6 +90,14 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? siloAssemblyPath = null) =>
         Start(workingDirectory, environment, "dotnet", [siloAssemblyPath ?? SiloAssemblyPath]);
 
+    /// <summary>Runs the built silo in a fresh directory until it exits by itself, as when it refuses to start: its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        using var directory = new TempDirectory("silo");
+        await using var silo = Start(directory.Path, environment);
+        return (await silo.WaitForExitAsync(timeout), silo.Output);
+    }
+
     /// <summary>
     /// Runs the silo as the unprivileged user <c>nobody</c> (root reads every file, so permission problems need
     /// another user). The build output is copied into <paramref name="workingDirectory"/>, which is opened to all.
