@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -56,7 +54,7 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
             await first.KillAsync();
         }
 
-        Assert.True(UdpPortTaken(udpPort), "the killed silo's nfcapd should still be running, orphaned");
+        Assert.True(FreePorts.IsUdpTaken(udpPort), "the killed silo's nfcapd should still be running, orphaned");
         Assert.True(connector.Received.Count < expected.Count, "the kill came too late to interrupt anything");
 
         var secondPort = FreePorts.Tcp();
@@ -78,7 +76,7 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
         Assert.False(Directory.Exists(Path.Combine(flowDirectory, "quarantine")), "something was quarantined");
         await Eventually.TrueAsync(() => !Directory.EnumerateFiles(flowDirectory, "nfcapd.2026*", SearchOption.AllDirectories).Any(), () => "directory empty: " + string.Join(", ", Directory.EnumerateFiles(flowDirectory, "*", SearchOption.AllDirectories)) + "\n" + second.Output);
         Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(30)));
-        Assert.False(UdpPortTaken(udpPort), "nfcapd outlived the silo that stopped cleanly");
+        Assert.False(FreePorts.IsUdpTaken(udpPort), "nfcapd outlived the silo that stopped cleanly");
     }
 
     [Fact]
@@ -152,18 +150,5 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
         Assert.Contains("grace period over, 1 uploads cancelled", silo.Output);
         Assert.Single(Directory.EnumerateFiles(flowDirectory, "nfcapd.202611270200", SearchOption.AllDirectories));
         Assert.Empty(connector.Received);
-    }
-
-    private static bool UdpPortTaken(int port)
-    {
-        try
-        {
-            using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-            return false;
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
     }
 }
