@@ -178,7 +178,7 @@ public sealed class RedisClusterHarness : IAsyncDisposable
         {
             foreach (var path in Directory.EnumerateFiles(host.SpoolDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
             {
-                var key = $"{host.HostId}/{Path.GetFileName(Path.GetDirectoryName(path))}/{Path.GetFileName(path)}";
+                var key = SpooledFileKey.Of(host.HostId, path).ToString();
                 try
                 {
                     using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));

@@ -43,8 +43,6 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
     public SiloProcess Process => _silo!;
 
-    public HttpClient Http => _http;
-
     public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
 
     public static async Task<SiloUnderTest> StartAsync(string hostId, int connectors = 2, IReadOnlyDictionary<string, string>? settings = null)
