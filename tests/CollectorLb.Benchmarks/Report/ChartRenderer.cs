@@ -1,3 +1,4 @@
+using CollectorLb.Benchmarks.Rig;
 using ScottPlot;
 
 namespace CollectorLb.Benchmarks.Report;
@@ -50,7 +51,7 @@ internal static class ChartRenderer
             var xs = sorted.Select(ms => Math.Log10(Math.Max(ms, 0.1))).ToArray();
             var ys = Enumerable.Range(1, sorted.Length).Select(i => 100.0 * i / sorted.Length).ToArray();
             var line = plot.Add.ScatterLine(xs, ys);
-            line.LegendText = $"{series[s].Label} (p99 {sorted[Math.Max(0, (int)Math.Ceiling(0.99 * sorted.Length) - 1)]:0.0} ms)";
+            line.LegendText = $"{series[s].Label} (p99 {LatencySummary.Rank(sorted, 0.99):0.0} ms)";
             line.LineWidth = 2;
             line.Color = palette.GetColor(s);
         }

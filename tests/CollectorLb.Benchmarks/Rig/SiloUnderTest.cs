@@ -15,19 +15,15 @@ internal sealed class SiloUnderTest : IAsyncDisposable
     private readonly Task _logCopy;
     private readonly int _httpPort;
 
-    private SiloUnderTest(Process process, string logPath, int httpPort, long startedAt)
+    private SiloUnderTest(Process process, string logPath, int httpPort)
     {
         _process = process;
         LogPath = logPath;
         _httpPort = httpPort;
-        StartedAt = startedAt;
         _logCopy = Task.WhenAll(CopyAsync(process.StandardOutput.BaseStream, logPath), CopyAsync(process.StandardError.BaseStream, logPath + ".stderr"));
     }
 
     public int ProcessId => _process.Id;
-
-    /// <summary><see cref="Stopwatch"/> timestamp of the process start.</summary>
-    public long StartedAt { get; }
 
     public string LogPath { get; }
 
@@ -65,8 +61,7 @@ internal sealed class SiloUnderTest : IAsyncDisposable
             startInfo.Environment[key] = value;
         }
 
-        var startedAt = Stopwatch.GetTimestamp();
-        var silo = new SiloUnderTest(Process.Start(startInfo)!, Path.Combine(workDirectory, "silo.log"), httpPort, startedAt);
+        var silo = new SiloUnderTest(Process.Start(startInfo)!, Path.Combine(workDirectory, "silo.log"), httpPort);
         try
         {
             await silo.WaitHealthyAsync(TimeSpan.FromSeconds(60));

@@ -12,7 +12,7 @@ internal sealed class BacklogScenario : IScenario
 
     public async Task RunAsync(ScenarioSize size, ScenarioReport report, TextWriter log)
     {
-        await using var stage = await ScenarioStage.StartAsync("e", ConnectorSpec.Many(4, ConnectorSpec.Instant), log);
+        await using var stage = await ScenarioStage.StartAsync("e", ConnectorSpec.Many(4, ConnectorSpec.Instant));
         var files = stage.MakeFiles(size.BacklogFiles);
         ScenarioStage.PlaceBeforeStart(files);
 
@@ -31,13 +31,14 @@ internal sealed class BacklogScenario : IScenario
             ? "nothing logged above info"
             : string.Join(", ", problems.GroupBy(p => $"{p.Level} {p.Category}").Select(g => $"{g.Count()} x {g.Key}"));
         var rate = run.Expected / run.Elapsed.TotalSeconds;
+        var leftOnDisk = stage.FilesLeftOnDisk();
         log.WriteLine($"  e drained {run.Expected} files in {run.Elapsed.TotalSeconds:0.0} s ({rate:0} files/s), peak RSS {memory.PeakResidentBytes >> 20} MiB, logged: {logged}");
 
-        report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files present at start", Figures.Seconds(run.Elapsed) + " to drain", Detail: $"{Figures.PerSecond(rate, "files")} from process start; peak RSS {Figures.Mebibytes(memory.PeakResidentBytes)}; duplicates {run.Duplicates}; left on disk {stage.FilesLeftOnDisk()}; logged above info: {logged}; {cpuPerFile} (after start-up)"));
+        report.Rows.Add(new ResultRow($"{Figures.Count(files.Count)} files present at start", Figures.Seconds(run.Elapsed) + " to drain", Detail: $"{Figures.PerSecond(rate, "files")} from process start; peak RSS {Figures.Mebibytes(memory.PeakResidentBytes)}; duplicates {run.Duplicates}; left on disk {leftOnDisk}; logged above info: {logged}; {cpuPerFile} (after start-up)"));
         var clean = emptied && run.Duplicates == 0 && errors == 0 && ourWarnings == 0;
         report.Targets.Add(new TargetCheck(
             "drains without error",
-            $"left on disk {stage.FilesLeftOnDisk()}, duplicates {run.Duplicates}, errors {errors}, warnings of CollectorLb {ourWarnings}; logged above info: {logged}",
+            $"left on disk {leftOnDisk}, duplicates {run.Duplicates}, errors {errors}, warnings of CollectorLb {ourWarnings}; logged above info: {logged}",
             clean));
         report.Targets.Add(new TargetCheck("peak RSS < 1 GiB", Figures.Mebibytes(memory.PeakResidentBytes), memory.PeakResidentBytes < 1L << 30));
     }

@@ -12,7 +12,7 @@ internal sealed class LargeFilesScenario : IScenario
 
     public async Task RunAsync(ScenarioSize size, ScenarioReport report, TextWriter log)
     {
-        await using var stage = await ScenarioStage.StartAsync("b", ConnectorSpec.Many(4, ConnectorSpec.Instant), log);
+        await using var stage = await ScenarioStage.StartAsync("b", ConnectorSpec.Many(4, ConnectorSpec.Instant));
         var files = stage.MakeFiles(size.LargeFiles, size.LargeFileBytes);
         var totalBytes = size.LargeFiles * size.LargeFileBytes;
         await FlushToDiskAsync();

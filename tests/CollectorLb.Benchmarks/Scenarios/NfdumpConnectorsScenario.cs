@@ -16,7 +16,7 @@ internal sealed class NfdumpConnectorsScenario : IScenario
     public async Task RunAsync(ScenarioSize size, ScenarioReport report, TextWriter log)
     {
         const int connectors = 4;
-        await using var stage = await ScenarioStage.StartAsync("f", ConnectorSpec.Many(connectors, new ConnectorSpec(ConvertWithNfdump: true, Workers: 1)), log);
+        await using var stage = await ScenarioStage.StartAsync("f", ConnectorSpec.Many(connectors, new ConnectorSpec(ConvertWithNfdump: true, Workers: 1)));
         var files = stage.MakeRealFlowFiles(size.NfdumpFiles);
 
         var ceilingCpu = CpuMeter.Start();

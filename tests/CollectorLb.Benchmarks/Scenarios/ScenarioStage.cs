@@ -14,30 +14,27 @@ internal sealed class ScenarioStage : IAsyncDisposable
     private readonly WorkDirectory _connectorsWork;
     private int _batch;
 
-    private ScenarioStage(WorkDirectory work, WorkDirectory connectorsWork, ConnectorRig rig, TextWriter log)
+    private ScenarioStage(WorkDirectory work, WorkDirectory connectorsWork, ConnectorRig rig)
     {
         _work = work;
         _connectorsWork = connectorsWork;
         Rig = rig;
-        Log = log;
         FlowDirectory = work.Folder("netflows");
     }
 
     public ConnectorRig Rig { get; }
 
-    public TextWriter Log { get; }
-
     public string FlowDirectory { get; }
 
     public SiloUnderTest? Silo { get; private set; }
 
-    public static async Task<ScenarioStage> StartAsync(string name, IReadOnlyList<ConnectorSpec> connectors, TextWriter log)
+    public static async Task<ScenarioStage> StartAsync(string name, IReadOnlyList<ConnectorSpec> connectors)
     {
         var work = new WorkDirectory(name);
         var connectorsWork = new WorkDirectory(name + "-connectors", inMemory: true);
         try
         {
-            return new ScenarioStage(work, connectorsWork, await ConnectorRig.StartAsync(connectorsWork.Path, connectors), log);
+            return new ScenarioStage(work, connectorsWork, await ConnectorRig.StartAsync(connectorsWork.Path, connectors));
         }
         catch
         {

@@ -19,7 +19,7 @@ internal sealed class SmallFilesScenario : IScenario
     {
         const int connectors = 4;
         var concurrency = connectors * new ConnectorPoolOptions().MaxInFlightPerConnector;
-        await using var stage = await ScenarioStage.StartAsync("a", ConnectorSpec.Many(connectors, ConnectorSpec.Instant), log);
+        await using var stage = await ScenarioStage.StartAsync("a", ConnectorSpec.Many(connectors, ConnectorSpec.Instant));
         var files = stage.MakeFiles(size.SmallFiles);
         var pacedFiles = stage.MakeFiles(size.PacedFiles);
 

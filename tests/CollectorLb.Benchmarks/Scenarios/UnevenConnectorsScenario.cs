@@ -22,9 +22,9 @@ internal sealed class UnevenConnectorsScenario : IScenario
     {
         ConnectorSpec[] connectors = [ConnectorSpec.Slow(Fast), ConnectorSpec.Slow(Fast), ConnectorSpec.Slow(Fast), ConnectorSpec.Slow(Slow)];
         var slowName = $"connector-{connectors.Length}";
-        await using var stage = await ScenarioStage.StartAsync("d", connectors, log);
+        await using var stage = await ScenarioStage.StartAsync("d", connectors);
         var p99 = new Dictionary<string, double>();
-        foreach (var policy in new[] { LoadBalancingPolicies.RoundRobin, LoadBalancingPolicies.LeastOutstanding, LoadBalancingPolicies.P2cEwma })
+        foreach (var policy in LoadBalancingPolicies.All)
         {
             var files = stage.MakeFiles(size.UnevenFiles);
             var warmUp = stage.MakeFiles(Math.Min(size.WarmUpFiles, (int)(size.UnevenRate * 3)));

@@ -16,7 +16,7 @@ public sealed class CliUnderTest : IAsyncLifetime
 
     public Dictionary<string, string> Delivered { get; private set; } = [];
 
-    public string QuarantineDirectory => Path.Combine(Harness.FlowDirectory, "quarantine");
+    public string QuarantineDirectory => Harness.QuarantineDirectory;
 
     public async Task InitializeAsync()
     {

@@ -54,8 +54,6 @@ public class HostAffineDeliveryTests
 
         await harness.WaitUntilDeliveredAsync(harness.Hosts);
 
-        // What each grain said of itself when it deleted its file (the record goes with the file).
-        var deleted = await harness.CallAsync(client => client.GetClusterView().GetFiles(new FileQuery { Status = FileStatus.Deleted, Limit = 1000 }));
         foreach (var host in harness.Hosts)
         {
             var silo = harness.SiloOf(host)!;

@@ -25,6 +25,7 @@ namespace CollectorLb.Tests.Cluster;
 public sealed class RedisClusterHarness : IAsyncDisposable
 {
     private readonly TempDirectory _root = new("cluster");
+    private readonly LoopbackDevServices _devServices;
     private readonly SiloNaming _naming;
     private readonly Dictionary<string, CollectorHost> _hostBySiloName = [];
 
@@ -34,6 +35,7 @@ public sealed class RedisClusterHarness : IAsyncDisposable
     private RedisClusterHarness(int hostCount, SiloNaming naming)
     {
         _naming = naming;
+        _devServices = new LoopbackDevServices(_root.Path);
         for (var i = 0; i < hostCount; i++)
         {
             var hostId = $"host-{(char)('a' + i)}";
@@ -45,15 +47,15 @@ public sealed class RedisClusterHarness : IAsyncDisposable
 
     public RedisServer Redis { get; private set; } = null!;
 
-    public RegistryServer Registry { get; private set; } = null!;
+    public RegistryServer Registry => _devServices.Registry!;
 
-    public List<ConnectorServer> Connectors { get; } = [];
+    public List<ConnectorServer> Connectors => _devServices.Connectors;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
     public IClusterClient Client => Cluster.Client;
 
-    public IEnumerable<ReceivedFile> AllReceived => Connectors.SelectMany(c => c.Received);
+    public IEnumerable<ReceivedFile> AllReceived => _devServices.AllReceived;
 
     public IConnectorPoolGrain Pool => Client.GetGrain<IConnectorPoolGrain>($"http://127.0.0.1:{Registry.Port}");
 
@@ -63,21 +65,8 @@ public sealed class RedisClusterHarness : IAsyncDisposable
         try
         {
             harness.Redis = await RedisServer.StartAsync();
-            for (var i = 0; i < connectorCount; i++)
-            {
-                harness.Connectors.Add(await ConnectorServer.StartAsync(new ConnectorServerOptions
-                {
-                    Name = $"connector-{i + 1}",
-                    OutputDirectory = harness._root.Combine($"connector-{i + 1}"),
-                }));
-            }
-
-            harness.Registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-            foreach (var connector in harness.Connectors)
-            {
-                harness.Registry.Register(connector.Name, connector.Url);
-            }
-
+            await harness._devServices.StartConnectorsAsync(connectorCount);
+            await harness._devServices.StartRegistryAsync();
             harness.Cluster = harness.BuildCluster(hostCount);
             await harness.Cluster.DeployAsync();
             return harness;
@@ -168,10 +157,11 @@ public sealed class RedisClusterHarness : IAsyncDisposable
         var expected = hosts.SelectMany(h => h.Dropped.Keys).ToList();
         try
         {
-            await Eventually.TrueAsync(
-                () => expected.All(IsDelivered),
-                () => $"{expected.Count(IsDelivered)} of {expected.Count} delivered; on disk: " +
-                      string.Join(", ", Hosts.Select(h => $"{h.HostId}={h.FilesOnDisk().Count}")),
+            await DeliveryWait.UntilReceivedAsync(
+                Connectors,
+                expected,
+                received => $"{expected.Count(received.Contains)} of {expected.Count} delivered; on disk: " +
+                            string.Join(", ", Hosts.Select(h => $"{h.HostId}={h.FilesOnDisk().Count}")),
                 timeout);
         }
         catch (TimeoutException timeoutException)
@@ -188,7 +178,7 @@ public sealed class RedisClusterHarness : IAsyncDisposable
         {
             foreach (var path in Directory.EnumerateFiles(host.SpoolDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
             {
-                var key = $"{host.HostId}/{Path.GetFileName(Path.GetDirectoryName(path))}/{Path.GetFileName(path)}";
+                var key = SpooledFileKey.Of(host.HostId, path).ToString();
                 try
                 {
                     using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(5));
@@ -225,16 +215,7 @@ public sealed class RedisClusterHarness : IAsyncDisposable
             await Cluster.DisposeAsync();
         }
 
-        foreach (var connector in Connectors)
-        {
-            await connector.DisposeAsync();
-        }
-
-        if (Registry is not null)
-        {
-            await Registry.DisposeAsync();
-        }
-
+        await _devServices.DisposeAsync();
         if (Redis is not null)
         {
             await Redis.DisposeAsync();
@@ -316,22 +297,10 @@ public sealed class RedisClusterHarness : IAsyncDisposable
         return separator < 0 ? 0 : int.Parse(defaultSiloName[(separator + 1)..], CultureInfo.InvariantCulture);
     }
 
-    private Dictionary<string, string?> Settings(CollectorHost host) => new()
+    private Dictionary<string, string?> Settings(CollectorHost host)
     {
-        ["CollectorLb:HostId"] = host.HostId,
-        ["CollectorLb:FlowDirectory"] = host.FlowDirectory,
-        ["CollectorLb:Registry:Host"] = "127.0.0.1",
-        ["CollectorLb:Registry:Port"] = Registry.Port.ToString(CultureInfo.InvariantCulture),
-        ["CollectorLb:Registry:TimeoutSeconds"] = "1",
-        ["CollectorLb:Nfcapd:Enabled"] = "false",
-        ["CollectorLb:Watcher:RescanSeconds"] = "1",
-        ["CollectorLb:Watcher:StableSeconds"] = "0.3",
-        ["CollectorLb:Upload:ConnectTimeoutSeconds"] = "1",
-        ["CollectorLb:Upload:TimeoutSeconds"] = "3",
-        ["CollectorLb:Delivery:RetryBaseDelaySeconds"] = "0.2",
-        ["CollectorLb:Delivery:RetryMaxDelaySeconds"] = "1",
-        ["CollectorLb:Delivery:NoConnectorRetrySeconds"] = "0.3",
-        ["CollectorLb:Pool:RegistryRefreshSeconds"] = "1",
-        ["CollectorLb:Pool:LeaseTimeoutSeconds"] = "30",
-    };
+        var settings = InProcessSiloSettings.Fast(host.HostId, host.FlowDirectory, Registry.Port);
+        settings["CollectorLb:Pool:LeaseTimeoutSeconds"] = "30";
+        return settings;
+    }
 }

@@ -34,8 +34,7 @@ public class RedisModeSiloProcessTests
             ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
         });
-        using var http = new HttpClient();
-        await Eventually.TrueAsync(async () => await IsHealthyAsync(http, httpPort), () => "healthz answers 200; output:\n" + silo.Output, StartTimeout);
+        await silo.WaitUntilHealthyAsync(httpPort, StartTimeout);
 
         FlowFiles.RenameInto(directory.Combine("netflows"), "nfcapd.202611270440", FlowFiles.Distinct(0));
         await Eventually.TrueAsync(() => connector.Received.Count == 1, () => "the file is delivered; output:\n" + silo.Output);
@@ -74,29 +73,17 @@ public class RedisModeSiloProcessTests
     [Fact]
     public async Task InvalidClusterSettings_StopTheStartNamingEachSetting()
     {
-        using var directory = new TempDirectory("redis-silo");
-        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>
-        {
-            ["CollectorLb__Cluster__Mode"] = "etcd",
-            ["CollectorLb__Cluster__Kubernetes"] = "true",
-            ["CollectorLb__Nfcapd__Enabled"] = "false",
-        });
+        var (exitCode, output) = await SiloProcess.RunUntilExitAsync(
+            new Dictionary<string, string>
+            {
+                ["CollectorLb__Cluster__Mode"] = "etcd",
+                ["CollectorLb__Cluster__Kubernetes"] = "true",
+                ["CollectorLb__Nfcapd__Enabled"] = "false",
+            },
+            StartTimeout);
 
-        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
-        Assert.Contains("CollectorLb:Cluster:Mode must be one of embedded, redis; got 'etcd'", silo.Output);
-        Assert.Contains("CollectorLb:Cluster:Kubernetes needs CollectorLb:Cluster:Mode=redis", silo.Output);
-    }
-
-    private static async Task<bool> IsHealthyAsync(HttpClient http, int port)
-    {
-        try
-        {
-            using var response = await http.GetAsync($"http://127.0.0.1:{port}/healthz");
-            return response.IsSuccessStatusCode;
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
+        Assert.Equal(2, exitCode);
+        Assert.Contains("CollectorLb:Cluster:Mode must be one of embedded, redis; got 'etcd'", output);
+        Assert.Contains("CollectorLb:Cluster:Kubernetes needs CollectorLb:Cluster:Mode=redis", output);
     }
 }

@@ -1,14 +1,12 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using CollectorLb.DevServices;
+using CollectorLb.Silo.Interop;
 
 namespace CollectorLb.Tests.DevServices;
 
 /// <summary>Runs the CollectorLb.DevServices executable as <c>make demo</c> does, capturing its output.</summary>
 internal sealed class DevServicesCli : IAsyncDisposable
 {
-    private const int SigTerm = 15;
-
     private readonly Process _process;
     private readonly List<string> _stdout = [];
     private readonly List<string> _stderr = [];
@@ -18,8 +16,6 @@ internal sealed class DevServicesCli : IAsyncDisposable
     public string Stdout => Joined(_stdout);
 
     public string Stderr => Joined(_stderr);
-
-    public bool HasExited => _process.HasExited;
 
     public static DevServicesCli Start(params string[] arguments)
     {
@@ -56,7 +52,7 @@ internal sealed class DevServicesCli : IAsyncDisposable
 
     public void Terminate()
     {
-        Assert.Equal(0, Kill(_process.Id, SigTerm));
+        Assert.True(UnixSignals.Terminate(_process.Id), $"SIGTERM to {_process.Id} failed");
     }
 
     public async ValueTask DisposeAsync()
@@ -90,8 +86,4 @@ internal sealed class DevServicesCli : IAsyncDisposable
             return string.Join('\n', lines);
         }
     }
-
-    // DllImport rather than LibraryImport: the test project does not allow unsafe code.
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using CollectorLb.Tests.TestSupport;
 
 namespace CollectorLb.Tests.DevServices;
 
@@ -30,24 +30,9 @@ internal static partial class NfdumpReader
 
     private static async Task<string> RunAsync(params string[] arguments)
     {
-        var startInfo = new ProcessStartInfo("nfdump")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(startInfo)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await process.WaitForExitAsync(deadline.Token);
-        Assert.True(process.ExitCode == 0, $"nfdump {string.Join(' ', arguments)} exited {process.ExitCode}: {await stderr}");
-        return await stdout;
+        var run = await ToolRun.RunAsync("nfdump", arguments, TimeSpan.FromSeconds(30));
+        Assert.True(run.ExitCode == 0, $"nfdump {string.Join(' ', arguments)} exited {run.ExitCode}: {run.Stderr}");
+        return run.Stdout;
     }
 
     [GeneratedRegex(@"^Flows: (\d+)$", RegexOptions.Multiline)]

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using CollectorLb.DevServices;
 using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Tests.TestSupport;
@@ -24,7 +23,7 @@ public class NfcapdEndToEndTests
             },
         });
         var supervisor = harness.SiloServices.GetRequiredService<NfcapdSupervisor>();
-        await Eventually.TrueAsync(() => supervisor.Status == NfcapdStatus.Running && PortIsTaken(udpPort), () => $"nfcapd is {supervisor.Status}");
+        await Eventually.TrueAsync(() => supervisor.Status == NfcapdStatus.Running && FreePorts.IsUdpTaken(udpPort), () => $"nfcapd is {supervisor.Status}");
 
         using var exporter = new NetFlowV5Exporter(new IPEndPoint(IPAddress.Loopback, udpPort), flowsPerSecond: 2000);
         await exporter.SendBurstAsync(900, CancellationToken.None);
@@ -45,18 +44,5 @@ public class NfcapdEndToEndTests
 
         Assert.Equal(sent, counted.Values.Sum());
         Assert.All(harness.AllReceived, r => Assert.Matches(@"^nfcapd\.\d{14}$", r.FileName));
-    }
-
-    private static bool PortIsTaken(int port)
-    {
-        try
-        {
-            using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-            return false;
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
     }
 }

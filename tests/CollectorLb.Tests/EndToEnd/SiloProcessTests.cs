@@ -12,38 +12,37 @@ public partial class SiloProcessTests
     [Fact]
     public async Task MalformedOldVariable_StopsTheStartNamingTheVariableAndItsRange()
     {
-        using var directory = new TempDirectory("silo");
-        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string> { ["NFCAPD_PORT"] = "abc", ["REGISTRY_PORT"] = "70000" });
+        var (exitCode, output) = await SiloProcess.RunUntilExitAsync(new Dictionary<string, string> { ["NFCAPD_PORT"] = "abc", ["REGISTRY_PORT"] = "70000" }, StartTimeout);
 
-        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
-        Assert.Contains("NFCAPD_PORT (= CollectorLb:Nfcapd:Port) must be a whole number between 1 and 65535; got 'abc'", silo.Output);
-        Assert.Contains("REGISTRY_PORT (= CollectorLb:Registry:Port) must be a whole number between 1 and 65535; got '70000'", silo.Output);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("NFCAPD_PORT (= CollectorLb:Nfcapd:Port) must be a whole number between 1 and 65535; got 'abc'", output);
+        Assert.Contains("REGISTRY_PORT (= CollectorLb:Registry:Port) must be a whole number between 1 and 65535; got '70000'", output);
     }
 
     [Fact]
     public async Task InvalidOptions_StopTheStartListingEverySettingWithItsRange()
     {
-        using var directory = new TempDirectory("silo");
-        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>
-        {
-            ["CollectorLb__Upload__TimeoutSeconds"] = "0",
-            ["CollectorLb__Pool__Policy"] = "fastest",
-            ["CollectorLb__Nfcapd__Enabled"] = "false",
-        });
+        var (exitCode, output) = await SiloProcess.RunUntilExitAsync(
+            new Dictionary<string, string>
+            {
+                ["CollectorLb__Upload__TimeoutSeconds"] = "0",
+                ["CollectorLb__Pool__Policy"] = "fastest",
+                ["CollectorLb__Nfcapd__Enabled"] = "false",
+            },
+            StartTimeout);
 
-        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
-        Assert.Contains("CollectorLb:Upload:TimeoutSeconds must be between 0.1 and 86400; got 0", silo.Output);
-        Assert.Contains("CollectorLb:Pool:Policy must be one of", silo.Output);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("CollectorLb:Upload:TimeoutSeconds must be between 0.1 and 86400; got 0", output);
+        Assert.Contains("CollectorLb:Pool:Policy must be one of", output);
     }
 
     [Fact]
     public async Task OptionOfTheWrongKind_StopsTheStartNamingTheSetting()
     {
-        using var directory = new TempDirectory("silo");
-        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string> { ["CollectorLb__Watcher__RescanSeconds"] = "often" });
+        var (exitCode, output) = await SiloProcess.RunUntilExitAsync(new Dictionary<string, string> { ["CollectorLb__Watcher__RescanSeconds"] = "often" }, StartTimeout);
 
-        Assert.Equal(2, await silo.WaitForExitAsync(StartTimeout));
-        Assert.Contains("CollectorLb:Watcher:RescanSeconds", silo.Output);
+        Assert.Equal(2, exitCode);
+        Assert.Contains("CollectorLb:Watcher:RescanSeconds", output);
     }
 
     [Fact]

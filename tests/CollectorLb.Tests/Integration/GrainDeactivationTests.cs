@@ -18,8 +18,7 @@ public class GrainDeactivationTests
         var files = harness.DropFiles(1);
         var connector = harness.Connectors[0];
         await Eventually.TrueAsync(() => connector.InFlight == 1, "the upload is under way");
-        var claimed = harness.SpooledFiles().Single();
-        var key = $"{CollectorHarness.HostId}/{Path.GetFileName(Path.GetDirectoryName(claimed))}/{Path.GetFileName(claimed)}";
+        var key = SpooledFileKey.Of(CollectorHarness.HostId, harness.SpooledFiles().Single()).ToString();
 
         // As when the silo holding its directory entry dies: the activation goes away with the file half sent.
         await harness.Cluster.DeactivateAsync(harness.Client.GetGrain<IFileGrain>(key));

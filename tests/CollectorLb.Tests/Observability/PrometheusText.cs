@@ -52,8 +52,6 @@ public sealed partial class PrometheusText
     /// <summary>The sum of a metric's samples over all label sets; 0 when absent.</summary>
     public double Sum(string name) => Samples.Where(s => s.Name == name).Sum(s => s.Value);
 
-    public bool Has(string name) => Samples.Any(s => s.Name == name);
-
     private static double ParseValue(string text) => text switch
     {
         "+Inf" => double.PositiveInfinity,

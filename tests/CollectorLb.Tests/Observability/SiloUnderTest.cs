@@ -14,11 +14,13 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
     private readonly TempDirectory _root = new("observed");
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly LoopbackDevServices _devServices;
     private SiloProcess? _silo;
 
     private SiloUnderTest(string hostId)
     {
         HostId = hostId;
+        _devServices = new LoopbackDevServices(_root.Path);
         HttpPort = FreePorts.Tcp();
         GatewayPort = FreePorts.Tcp();
     }
@@ -33,15 +35,13 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
     public string QuarantineDirectory => Path.Combine(FlowDirectory, "quarantine");
 
-    public RegistryServer Registry { get; private set; } = null!;
+    public RegistryServer Registry => _devServices.Registry!;
 
-    public List<ConnectorServer> Connectors { get; } = [];
+    public List<ConnectorServer> Connectors => _devServices.Connectors;
 
-    public IEnumerable<ReceivedFile> AllReceived => Connectors.SelectMany(c => c.Received);
+    public IEnumerable<ReceivedFile> AllReceived => _devServices.AllReceived;
 
     public SiloProcess Process => _silo!;
-
-    public HttpClient Http => _http;
 
     public string BaseUrl => $"http://127.0.0.1:{HttpPort}";
 
@@ -81,9 +81,10 @@ public sealed class SiloUnderTest : IAsyncDisposable
     public Task WaitUntilDeliveredAsync(IEnumerable<string> names)
     {
         var expected = names.ToList();
-        return Eventually.TrueAsync(
-            () => expected.All(n => AllReceived.Any(r => r.FileName == n)),
-            () => $"{expected.Count(n => AllReceived.Any(r => r.FileName == n))} of {expected.Count} delivered\n{_silo?.Output}");
+        return DeliveryWait.UntilReceivedAsync(
+            Connectors,
+            expected,
+            received => $"{expected.Count(received.Contains)} of {expected.Count} delivered\n{_silo?.Output}");
     }
 
     public async Task<(int Status, string Body)> GetAsync(string path)
@@ -99,29 +100,15 @@ public sealed class SiloUnderTest : IAsyncDisposable
             await _silo.DisposeAsync();
         }
 
-        foreach (var connector in Connectors)
-        {
-            await connector.DisposeAsync();
-        }
-
-        if (Registry is not null)
-        {
-            await Registry.DisposeAsync();
-        }
-
+        await _devServices.DisposeAsync();
         _http.Dispose();
         _root.Dispose();
     }
 
     private async Task StartServicesAsync(int connectors, IReadOnlyDictionary<string, string> settings)
     {
-        Registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        for (var i = 1; i <= connectors; i++)
-        {
-            var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = $"connector-{i}", OutputDirectory = _root.Combine($"connector-{i}") });
-            Connectors.Add(connector);
-            Registry.Register(connector.Name, connector.Url);
-        }
+        await _devServices.StartConnectorsAsync(connectors);
+        await _devServices.StartRegistryAsync();
 
         var environment = new Dictionary<string, string>
         {

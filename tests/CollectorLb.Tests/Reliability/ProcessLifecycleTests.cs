@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
 using Xunit.Abstractions;
@@ -56,16 +54,14 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
             await first.KillAsync();
         }
 
-        Assert.True(UdpPortTaken(udpPort), "the killed silo's nfcapd should still be running, orphaned");
+        Assert.True(FreePorts.IsUdpTaken(udpPort), "the killed silo's nfcapd should still be running, orphaned");
         Assert.True(connector.Received.Count < expected.Count, "the kill came too late to interrupt anything");
 
         var secondPort = FreePorts.Tcp();
         var restartedAt = DateTimeOffset.UtcNow;
         await using var second = SiloProcess.Start(directory.Path, Environment(secondPort));
         await second.WaitUntilHealthyAsync(secondPort, StartTimeout);
-        await Eventually.TrueAsync(
-            () => expected.Keys.All(name => connector.Received.Any(r => r.FileName == name)),
-            () => $"{connector.Received.Select(r => r.FileName).Distinct().Count()} of {expected.Count} delivered");
+        await DeliveryWait.UntilReceivedAsync([connector], expected.Keys, received => $"{received.Count} of {expected.Count} delivered");
 
         // nfcapd's own (empty) intervals are delivered too; the files of the scenario are checked byte for byte.
         var scenarioFiles = connector.Received.Where(r => expected.ContainsKey(r.FileName)).ToList();
@@ -80,7 +76,7 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
         Assert.False(Directory.Exists(Path.Combine(flowDirectory, "quarantine")), "something was quarantined");
         await Eventually.TrueAsync(() => !Directory.EnumerateFiles(flowDirectory, "nfcapd.2026*", SearchOption.AllDirectories).Any(), () => "directory empty: " + string.Join(", ", Directory.EnumerateFiles(flowDirectory, "*", SearchOption.AllDirectories)) + "\n" + second.Output);
         Assert.Equal(0, await second.StopAsync(TimeSpan.FromSeconds(30)));
-        Assert.False(UdpPortTaken(udpPort), "nfcapd outlived the silo that stopped cleanly");
+        Assert.False(FreePorts.IsUdpTaken(udpPort), "nfcapd outlived the silo that stopped cleanly");
     }
 
     [Fact]
@@ -128,7 +124,7 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
         var restartPort = FreePorts.Tcp();
         await using var restarted = SiloProcess.Start(directory.Path, SiloProcess.TestEnvironment(registry.Port, restartPort));
         await restarted.WaitUntilHealthyAsync(restartPort, StartTimeout);
-        await Eventually.TrueAsync(() => names.All(n => connector.Received.Any(r => r.FileName == n)), () => $"{connector.Received.Count} delivered");
+        await DeliveryWait.UntilReceivedAsync([connector], names, _ => $"{connector.Received.Count} delivered");
         Assert.Equal(names.Count, connector.Received.Count);
     }
 
@@ -154,18 +150,5 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
         Assert.Contains("grace period over, 1 uploads cancelled", silo.Output);
         Assert.Single(Directory.EnumerateFiles(flowDirectory, "nfcapd.202611270200", SearchOption.AllDirectories));
         Assert.Empty(connector.Received);
-    }
-
-    private static bool UdpPortTaken(int port)
-    {
-        try
-        {
-            using var probe = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-            return false;
-        }
-        catch (SocketException)
-        {
-            return true;
-        }
     }
 }

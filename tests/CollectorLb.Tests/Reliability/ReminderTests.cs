@@ -54,7 +54,7 @@ public class ReminderTests
         });
         var files = harness.DropFiles(1);
         await Eventually.TrueAsync(async () => await harness.ReminderRowsAsync() == 1, () => "reminder registered");
-        var key = harness.SpooledFiles().Select(path => new FileKey(CollectorHarness.HostId, Path.GetFileName(Path.GetDirectoryName(path)!), Path.GetFileName(path))).Single();
+        var key = SpooledFileKey.Of(CollectorHarness.HostId, harness.SpooledFiles().Single());
         var grain = harness.Client.GetGrain<IFileGrain>(key.ToString());
 
         // Nothing keeps the file going but its reminder: the activation (and its retry timer) is gone.

@@ -18,9 +18,11 @@ public sealed class CollectorHarness : IAsyncDisposable
     public const string HostId = "host-a";
 
     private readonly TempDirectory _root = new("harness");
+    private readonly LoopbackDevServices _devServices;
 
     private CollectorHarness()
     {
+        _devServices = new LoopbackDevServices(_root.Path);
         FlowDirectory = _root.Combine("netflows");
         Directory.CreateDirectory(FlowDirectory);
         RegistryPort = FreePorts.Tcp();
@@ -34,9 +36,9 @@ public sealed class CollectorHarness : IAsyncDisposable
 
     public string RegistryUrl => $"http://127.0.0.1:{RegistryPort}";
 
-    public RegistryServer? Registry { get; private set; }
+    public RegistryServer? Registry => _devServices.Registry;
 
-    public List<ConnectorServer> Connectors { get; } = [];
+    public List<ConnectorServer> Connectors => _devServices.Connectors;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
 
@@ -44,7 +46,7 @@ public sealed class CollectorHarness : IAsyncDisposable
 
     public IServiceProvider SiloServices => Cluster.Silos[0].ServiceProvider;
 
-    public IEnumerable<ReceivedFile> AllReceived => Connectors.SelectMany(c => c.Received);
+    public IEnumerable<ReceivedFile> AllReceived => _devServices.AllReceived;
 
     public string QuarantineDirectory => Path.Combine(FlowDirectory, "quarantine");
 
@@ -75,14 +77,7 @@ public sealed class CollectorHarness : IAsyncDisposable
     }
 
     /// <summary>Starts the registry on its reserved port (when it was left down) and registers every connector.</summary>
-    public async Task StartRegistryAsync()
-    {
-        Registry = await RegistryServer.StartAsync(new RegistryServerOptions { Port = RegistryPort, PingInterval = Timeout.InfiniteTimeSpan });
-        foreach (var connector in Connectors)
-        {
-            Registry.Register(connector.Name, connector.Url);
-        }
-    }
+    public Task StartRegistryAsync() => _devServices.StartRegistryAsync(RegistryPort);
 
     /// <summary>Renames <paramref name="count"/> distinct valid nfcapd files into the directory; returns name -> sha256.</summary>
     public Dictionary<string, string> DropFiles(int count, string prefix = "nfcapd.2026112704")
@@ -107,13 +102,12 @@ public sealed class CollectorHarness : IAsyncDisposable
     public IReadOnlyList<string> SpooledFiles() =>
         Directory.EnumerateFiles(SpoolDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList();
 
-    public async Task WaitUntilDeliveredAsync(IReadOnlyDictionary<string, string> expected, TimeSpan? timeout = null)
-    {
-        await Eventually.TrueAsync(
-            () => expected.Keys.All(name => AllReceived.Any(r => r.FileName == name)),
-            () => $"{expected.Keys.Count(name => AllReceived.Any(r => r.FileName == name))} of {expected.Count} delivered; on disk: {FilesOnDisk().Count}",
+    public Task WaitUntilDeliveredAsync(IReadOnlyDictionary<string, string> expected, TimeSpan? timeout = null) =>
+        DeliveryWait.UntilReceivedAsync(
+            Connectors,
+            expected.Keys,
+            received => $"{expected.Keys.Count(received.Contains)} of {expected.Count} delivered; on disk: {FilesOnDisk().Count}",
             timeout);
-    }
 
     public async ValueTask DisposeAsync()
     {
@@ -122,33 +116,21 @@ public sealed class CollectorHarness : IAsyncDisposable
             await Cluster.DisposeAsync();
         }
 
-        foreach (var connector in Connectors)
-        {
-            await connector.DisposeAsync();
-        }
-
-        if (Registry is not null)
-        {
-            await Registry.DisposeAsync();
-        }
-
+        await _devServices.DisposeAsync();
         _root.Dispose();
     }
 
     private async Task StartDevServicesAsync(HarnessOptions options)
     {
-        for (var i = 0; i < options.ConnectorCount; i++)
+        await _devServices.StartConnectorsAsync(options.ConnectorCount, (i, name, folder) => new ConnectorServerOptions
         {
-            Connectors.Add(await ConnectorServer.StartAsync(new ConnectorServerOptions
-            {
-                Name = $"connector-{i + 1}",
-                OutputDirectory = _root.Combine($"connector-{i + 1}"),
-                Mode = i < options.ConnectorModes.Count ? options.ConnectorModes[i] : ConnectorMode.Success,
-                FailureRate = options.FailureRate,
-                HangLimit = options.HangLimit,
-                Random = new Random(17 + i),
-            }));
-        }
+            Name = name,
+            OutputDirectory = folder,
+            Mode = i < options.ConnectorModes.Count ? options.ConnectorModes[i] : ConnectorMode.Success,
+            FailureRate = options.FailureRate,
+            HangLimit = options.HangLimit,
+            Random = new Random(17 + i),
+        });
 
         if (options.StartRegistry)
         {
@@ -158,27 +140,11 @@ public sealed class CollectorHarness : IAsyncDisposable
 
     private async Task StartClusterAsync(HarnessOptions options)
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["CollectorLb:HostId"] = HostId,
-            ["CollectorLb:FlowDirectory"] = FlowDirectory,
-            ["CollectorLb:Registry:Host"] = "127.0.0.1",
-            ["CollectorLb:Registry:Port"] = RegistryPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["CollectorLb:Registry:TimeoutSeconds"] = "1",
-            ["CollectorLb:Nfcapd:Enabled"] = "false",
-            ["CollectorLb:Watcher:RescanSeconds"] = "1",
-            ["CollectorLb:Watcher:StableSeconds"] = "0.3",
-            ["CollectorLb:Upload:ConnectTimeoutSeconds"] = "1",
-            ["CollectorLb:Upload:TimeoutSeconds"] = "3",
-            ["CollectorLb:Delivery:RetryBaseDelaySeconds"] = "0.2",
-            ["CollectorLb:Delivery:RetryMaxDelaySeconds"] = "1",
-            ["CollectorLb:Delivery:NoConnectorRetrySeconds"] = "0.3",
-            ["CollectorLb:Delivery:MaxAttempts"] = "50",
-            ["CollectorLb:Pool:RegistryRefreshSeconds"] = "1",
-            ["CollectorLb:Pool:EjectionSeconds"] = "0.5",
-            ["CollectorLb:Pool:MaxEjectionSeconds"] = "2",
-            ["CollectorLb:Pool:PingSeconds"] = "0.2",
-        };
+        var settings = InProcessSiloSettings.Fast(HostId, FlowDirectory, RegistryPort);
+        settings["CollectorLb:Delivery:MaxAttempts"] = "50";
+        settings["CollectorLb:Pool:EjectionSeconds"] = "0.5";
+        settings["CollectorLb:Pool:MaxEjectionSeconds"] = "2";
+        settings["CollectorLb:Pool:PingSeconds"] = "0.2";
         foreach (var (key, value) in options.Settings)
         {
             settings[key] = value;

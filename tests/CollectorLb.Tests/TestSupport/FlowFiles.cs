@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 
 namespace CollectorLb.Tests.TestSupport;
@@ -13,9 +14,12 @@ public static class FlowFiles
     /// <summary>nfcapd 1.7.1 with no traffic at all: no data block, the appendix right after the header.</summary>
     public const string NoTrafficSample = "nfcapd.20261127063000";
 
+    private static readonly ConcurrentDictionary<string, byte[]> Samples = new(StringComparer.Ordinal);
+
     public static string SamplePath(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
 
-    public static byte[] Sample(string name = SmallSample) => File.ReadAllBytes(SamplePath(name));
+    /// <summary>A sample's bytes, read from disk once: a copy the caller may change.</summary>
+    public static byte[] Sample(string name = SmallSample) => (byte[])Samples.GetOrAdd(name, n => File.ReadAllBytes(SamplePath(n))).Clone();
 
     /// <summary>A valid nfcapd file whose bytes differ from every other index: the header's creation time is changed.</summary>
     public static byte[] Distinct(int index, string sample = SmallSample)

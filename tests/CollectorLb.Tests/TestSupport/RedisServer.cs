@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
@@ -10,17 +9,12 @@ public sealed class RedisServer : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);
 
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly SiloProcess _process;
 
-    private RedisServer(Process process, int port)
+    private RedisServer(SiloProcess process, int port)
     {
         _process = process;
         Port = port;
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
     }
 
     public int Port { get; }
@@ -28,20 +22,17 @@ public sealed class RedisServer : IAsyncDisposable
     /// <summary>StackExchange.Redis configuration string, as <c>CollectorLb:Cluster:RedisConnectionString</c> takes it.</summary>
     public string ConnectionString => $"127.0.0.1:{Port}";
 
+    public string Output => _process.Output;
+
     public static async Task<RedisServer> StartAsync()
     {
         var port = FreePorts.Tcp();
-        var startInfo = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[]
-        {
+        var process = SiloProcess.StartProgram(Environment.CurrentDirectory, new Dictionary<string, string>(), "redis-server",
+        [
             "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--save", string.Empty,
             "--appendonly", "no", "--daemonize", "no", "--loglevel", "warning",
-        })
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
-
-        var server = new RedisServer(Process.Start(startInfo)!, port);
+        ]);
+        var server = new RedisServer(process, port);
         try
         {
             await Eventually.TrueAsync(server.AnswersPingAsync, () => $"redis-server answers PING on port {port}; output:\n{server.Output}", StartTimeout);
@@ -54,27 +45,7 @@ public sealed class RedisServer : IAsyncDisposable
         }
     }
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync();
-        }
-
-        _process.Dispose();
-    }
+    public ValueTask DisposeAsync() => _process.DisposeAsync();
 
     private async Task<bool> AnswersPingAsync()
     {
@@ -96,17 +67,6 @@ public sealed class RedisServer : IAsyncDisposable
         catch (SocketException)
         {
             return false;
-        }
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
         }
     }
 }

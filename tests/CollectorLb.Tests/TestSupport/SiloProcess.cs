@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Reflection;
 using System.Text;
 using CollectorLb.Silo.Interop;
 
@@ -35,21 +34,8 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>The silo's build output: the same configuration as these tests, found from the repository root.</summary>
-    public static string SiloAssemblyPath
-    {
-        get
-        {
-            var configuration = typeof(SiloProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration;
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CollectorLb.Orleans.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return Path.Combine(directory!.FullName, "src", "CollectorLb.Silo", "bin", configuration, "net10.0", "CollectorLb.Silo.dll");
-        }
-    }
+    /// <summary>The silo's build output: the same configuration as these tests.</summary>
+    public static string SiloAssemblyPath => RepositoryPaths.BuildOutput("CollectorLb.Silo", "CollectorLb.Silo.dll");
 
     /// <summary>A silo on free ports talking to <paramref name="registryPort"/>, nfcapd off unless asked, fast test timings.</summary>
     public static Dictionary<string, string> TestEnvironment(int registryPort, int httpPort) => new()
@@ -103,6 +89,14 @@ public sealed class SiloProcess : IAsyncDisposable
     /// <summary>Runs the built silo, or the one at <paramref name="siloAssemblyPath"/> (a published copy, say).</summary>
     public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? siloAssemblyPath = null) =>
         Start(workingDirectory, environment, "dotnet", [siloAssemblyPath ?? SiloAssemblyPath]);
+
+    /// <summary>Runs the built silo in a fresh directory until it exits by itself, as when it refuses to start: its exit code and what it printed.</summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
+        using var directory = new TempDirectory("silo");
+        await using var silo = Start(directory.Path, environment);
+        return (await silo.WaitForExitAsync(timeout), silo.Output);
+    }
 
     /// <summary>
     /// Runs the silo as the unprivileged user <c>nobody</c> (root reads every file, so permission problems need

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace CollectorLb.Tests.Deployment;
+namespace CollectorLb.Tests.TestSupport;
 
 /// <summary>The outcome of running a command-line tool to completion.</summary>
 public sealed record ToolRun(int ExitCode, string Stdout, string Stderr)
