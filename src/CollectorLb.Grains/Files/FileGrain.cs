@@ -96,6 +96,7 @@ internal sealed partial class FileGrain(
             return RequeueResult.FileMissing;
         }
 
+        spool.Restore(_key);
         State.Attempts = 0;
         State.ConnectorsTried.Clear();
         State.LastError = null;

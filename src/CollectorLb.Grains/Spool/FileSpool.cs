@@ -176,12 +176,19 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
             }
         }
 
-        if (Interlocked.Decrement(ref _claimed) < 0)
+        Interlocked.Decrement(ref _claimed);
+        ClaimReleased?.Invoke();
+    }
+
+    /// <summary>Claims again a file moved back to its place in the spool (a requeue from quarantine), as <see cref="RemoveClaim"/> ended its claim.</summary>
+    public void Restore(FileKey key)
+    {
+        lock (_claimLock)
         {
-            Interlocked.Exchange(ref _claimed, 0);
+            _claimsPerFolder[key.ClaimId] = _claimsPerFolder.GetValueOrDefault(key.ClaimId) + 1;
         }
 
-        ClaimReleased?.Invoke();
+        Interlocked.Increment(ref _claimed);
     }
 
     private void StartClaimFolder()
