@@ -15,6 +15,7 @@ namespace CollectorLb.Grains.Spool;
 public sealed class QuarantineStore(IOptions<SpoolOptions> options)
 {
     private const string SidecarSuffix = ".json";
+    private const string SidecarPattern = "*" + SidecarSuffix;
     private const string ClaimSidecarName = "quarantine.json";
     private const int MaxNameBytes = 255;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
@@ -47,7 +48,7 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options)
         }
 
         var records = new List<QuarantinedFile>();
-        foreach (var sidecar in System.IO.Directory.EnumerateFiles(Directory, "*" + SidecarSuffix, SearchOption.AllDirectories))
+        foreach (var sidecar in System.IO.Directory.EnumerateFiles(Directory, SidecarPattern, SearchOption.AllDirectories))
         {
             if (TryRead(sidecar) is { } record)
             {
@@ -57,6 +58,10 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options)
 
         return records;
     }
+
+    /// <summary>How many files are quarantined: their sidecars, counted without reading them.</summary>
+    public long Count() =>
+        System.IO.Directory.Exists(Directory) ? System.IO.Directory.EnumerateFiles(Directory, SidecarPattern, SearchOption.AllDirectories).LongCount() : 0;
 
     public QuarantinedFile? Find(FileKey key) => List().FirstOrDefault(r => r.Key == key.ToString());
 
