@@ -248,7 +248,11 @@ internal sealed partial class FileGrain(
     {
         try
         {
-            return File.Exists(path) ? FlowFileCheck.FindProblem(path) : "the file disappeared from the spool: someone else removed it";
+            return FlowFileCheck.FindProblem(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return "the file disappeared from the spool: someone else removed it";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
