@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace CollectorLb.Grains.Spool;
 
@@ -11,7 +10,6 @@ namespace CollectorLb.Grains.Spool;
 internal static class AttemptMarker
 {
     private const string AttributeName = "user.collectorlb.attempted";
-    private const int MaxNameBytes = 255;
     private const int Enotsup = 95;
     private static readonly byte[] Value = [(byte)'1'];
     private static volatile bool _attributesUnsupported;
@@ -61,7 +59,7 @@ internal static class AttemptMarker
     private static string? FallbackPath(string path)
     {
         var name = $".{Path.GetFileName(path)}.attempted";
-        return Encoding.UTF8.GetByteCount(name) <= MaxNameBytes ? Path.Combine(Path.GetDirectoryName(path)!, name) : null;
+        return FileNameLimit.Fits(name) ? Path.Combine(Path.GetDirectoryName(path)!, name) : null;
     }
 
     [DllImport("libc", EntryPoint = "setxattr", SetLastError = true)]
