@@ -89,6 +89,19 @@ public sealed class FileSpoolTests : IDisposable
     }
 
     [Fact]
+    public void EnumerateClaimed_EmptyClaimFolders_RemovesLeftoversButKeepsTheCurrentOne()
+    {
+        var leftover = Directory.CreateDirectory(Path.Combine(_spool.InflightDirectory, "20261127T000000000-0")).FullName;
+        var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [1]))!;
+        _spool.Delete(key);
+
+        Assert.Empty(_spool.EnumerateClaimed());
+
+        Assert.False(Directory.Exists(leftover));
+        Assert.True(Directory.Exists(Path.Combine(_spool.InflightDirectory, key.ClaimId)));
+    }
+
+    [Fact]
     public void Delete_ClaimedFile_RemovesItAndEndsTheClaim()
     {
         var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", FlowFiles.Distinct(1)))!;
