@@ -30,6 +30,9 @@ public sealed record StatisticsSlot
     };
 
     /// <summary>The slot a moment falls in.</summary>
-    public static DateTimeOffset StartOf(DateTimeOffset at) =>
-        new(at.UtcTicks - (at.UtcTicks % Length.Ticks), TimeSpan.Zero);
+    public static DateTimeOffset StartOf(DateTimeOffset at) => StartOf(at, Length);
+
+    /// <summary>The start of the UTC period of <paramref name="length"/> a moment falls in (a chart's minute, say).</summary>
+    public static DateTimeOffset StartOf(DateTimeOffset at, TimeSpan length) =>
+        new(at.UtcTicks - (at.UtcTicks % length.Ticks), TimeSpan.Zero);
 }

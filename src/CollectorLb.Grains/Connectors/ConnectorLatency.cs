@@ -37,6 +37,9 @@ internal sealed class ConnectorLatency(TimeProvider timeProvider, TimeSpan decay
     public double SecondsPerMegabyte =>
         _estimate == 0 ? 0 : _estimate * Math.Exp(-timeProvider.GetElapsedTime(_estimatedAt).TotalSeconds / DecayTime.TotalSeconds);
 
+    /// <summary>The estimate as the last acknowledged upload left it, without the decay since; 0 until the first.</summary>
+    public double SecondsPerMegabyteAtLastAnswer => _estimate;
+
     /// <summary>No answer recorded for longer than <see cref="DecayTime"/> (or none at all).</summary>
     public bool IsStale => _estimatedAt == 0 || timeProvider.GetElapsedTime(_estimatedAt) > DecayTime;
 

@@ -33,6 +33,7 @@ internal sealed partial class ConnectorPoolGrain(
     private readonly ILoadBalancingPolicy _policy = LoadBalancingPolicyFactory.Create(options.Value.Policy);
     private readonly PassiveHealthPolicy _health = new(options.Value);
     private readonly Dictionary<long, Lease> _leases = [];
+    private readonly List<ConnectorState> _healthy = [];
     private readonly List<ConnectorState> _available = [];
     private readonly Queue<TaskCompletionSource> _waiting = new();
     private List<ConnectorState> _connectors = [];
@@ -126,7 +127,6 @@ internal sealed partial class ConnectorPoolGrain(
             // Only acknowledged uploads say how fast a connector is; failures are health's business.
             connector.Successes++;
             connector.Latency.Record(outcome.Bytes, outcome.Duration);
-            connector.SecondsPerMegabyte = connector.Latency.SecondsPerMegabyte;
         }
         else
         {
@@ -163,7 +163,7 @@ internal sealed partial class ConnectorPoolGrain(
 
     /// <summary>Healthy connectors under their in-flight cap, leaving out those this file failed on while others remain.</summary>
     private List<ConnectorState> AvailableFor(LeaseRequest request) =>
-        ConnectorAvailability.Fill(_available, AvailableConnectorsPolicy.Filter(_connectors, timeProvider.GetUtcNow()), request, _options.MaxInFlightPerConnector);
+        ConnectorAvailability.Fill(_available, AvailableConnectorsPolicy.Filter(_healthy, _connectors, timeProvider.GetUtcNow()), request, _options.MaxInFlightPerConnector);
 
     /// <summary>
     /// An ejected connector whose cool-down is over gets the next file as its one trial, whatever the policy
@@ -175,7 +175,7 @@ internal sealed partial class ConnectorPoolGrain(
         var now = timeProvider.GetUtcNow();
         foreach (var connector in _connectors)
         {
-            if (connector.EjectedUntil <= now && connector.InFlight == 0 && (request.Avoid.Count == 0 || request.Avoid[^1] != connector.Name))
+            if (connector.IsTrialReady(now) && (request.Avoid.Count == 0 || request.Avoid[^1] != connector.Name))
             {
                 return connector;
             }

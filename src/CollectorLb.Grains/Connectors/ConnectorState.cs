@@ -21,9 +21,6 @@ internal sealed class ConnectorState(string name, string baseUrl)
 
     public string? LastError { get; set; }
 
-    /// <summary>Exponentially weighted seconds per megabyte of recent uploads; 0 until one finished.</summary>
-    public double SecondsPerMegabyte { get; set; }
-
     /// <summary>The peak-EWMA latency estimate the p2c-ewma policy weighs load with; fed by acknowledged uploads.</summary>
     public ConnectorLatency Latency { get; init; } = new(TimeProvider.System);
 
@@ -35,6 +32,9 @@ internal sealed class ConnectorState(string name, string baseUrl)
     /// <summary>Ejections since the connector last succeeded; each one lasts longer.</summary>
     public int Ejections { get; set; }
 
+    /// <summary>Ejected, its cool-down over and no upload running: it may take one file as its trial.</summary>
+    public bool IsTrialReady(DateTimeOffset now) => EjectedUntil <= now && InFlight == 0;
+
     public ConnectorSnapshot ToSnapshot() => new()
     {
         Name = Name,
@@ -45,7 +45,7 @@ internal sealed class ConnectorState(string name, string baseUrl)
         Failures = Failures,
         ConsecutiveFailures = ConsecutiveFailures,
         LastError = LastError,
-        SecondsPerMegabyte = SecondsPerMegabyte,
+        SecondsPerMegabyte = Latency.SecondsPerMegabyteAtLastAnswer,
         EjectedUntil = EjectedUntil,
     };
 }

@@ -37,7 +37,9 @@ internal sealed partial class FileGrain(
     private readonly CancellationTokenSource _deactivating = new();
     private readonly SemaphoreSlim _stateWrites = new(1);
     private readonly DeliveryOptions _options = deliveryOptions.Value;
+    private string _keyText = null!;
     private FileKey _key = null!;
+    private IConnectorPoolGrain _pool = null!;
     private IGrainTimer? _attemptTimer;
     private DateTimeOffset? _nextAttemptAt;
     private bool _attemptRunning;
@@ -45,11 +47,11 @@ internal sealed partial class FileGrain(
 
     private FileState State => file.State;
 
-    private IConnectorPoolGrain Pool => GrainFactory.GetGrain<IConnectorPoolGrain>(registryOptions.Value.BaseUrl);
-
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _key = FileKey.Parse(this.GetPrimaryKeyString());
+        _keyText = this.GetPrimaryKeyString();
+        _key = FileKey.Parse(_keyText);
+        _pool = GrainFactory.GetGrain<IConnectorPoolGrain>(registryOptions.Value.BaseUrl);
         Resume();
         return Task.CompletedTask;
     }
@@ -96,6 +98,7 @@ internal sealed partial class FileGrain(
             return RequeueResult.FileMissing;
         }
 
+        spool.Restore(_key);
         State.Attempts = 0;
         State.ConnectorsTried.Clear();
         State.LastError = null;
@@ -205,7 +208,7 @@ internal sealed partial class FileGrain(
             return;
         }
 
-        var lease = await Pool.Acquire(new LeaseRequest(_key.ToString(), State.SizeBytes, State.ConnectorsTried));
+        var lease = await _pool.Acquire(new LeaseRequest(_keyText, State.SizeBytes, State.ConnectorsTried));
         if (lease is null)
         {
             WaitForConnector();
@@ -247,7 +250,11 @@ internal sealed partial class FileGrain(
     {
         try
         {
-            return File.Exists(path) ? FlowFileCheck.FindProblem(path) : "the file disappeared from the spool: someone else removed it";
+            return FlowFileCheck.FindProblem(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return "the file disappeared from the spool: someone else removed it";
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -320,7 +327,7 @@ internal sealed partial class FileGrain(
     {
         try
         {
-            await Pool.Release(result is null
+            await _pool.Release(result is null
                 ? new LeaseOutcome(lease.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }
                 : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error) { StatusCode = result.StatusCode });
         }
@@ -343,21 +350,8 @@ internal sealed partial class FileGrain(
         observer.OnTransition(Snapshot(), previous);
         metrics.FilesDeleted.Add(1);
         LogDeleted(logger, _key.FileName);
-        if (State.HasReminder && await this.GetReminder(StuckReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        await _stateWrites.WaitAsync();
-        try
-        {
-            await file.ClearStateAsync();
-        }
-        finally
-        {
-            _stateWrites.Release();
-        }
-
+        await RemoveStuckReminderAsync();
+        await WithStateLockAsync(() => file.ClearStateAsync());
         DeactivateOnIdle();
     }
 
@@ -366,7 +360,7 @@ internal sealed partial class FileGrain(
         var now = timeProvider.GetUtcNow();
         var record = quarantine.Add(_key, spool.PathOf(_key), new QuarantinedFile
         {
-            Key = _key.ToString(),
+            Key = _keyText,
             FileName = _key.FileName,
             HostId = _key.HostId,
             Reason = reason,
@@ -409,27 +403,32 @@ internal sealed partial class FileGrain(
 
     private async Task UnregisterStuckReminderAsync()
     {
-        if (!State.HasReminder)
+        if (State.HasReminder)
         {
-            return;
+            await RemoveStuckReminderAsync();
+            State.HasReminder = false;
+            await WriteStateAsync();
         }
+    }
 
-        if (await this.GetReminder(StuckReminderName) is { } reminder)
+    /// <summary>Unregisters the stuck reminder, if there is one; recording that is left to the caller.</summary>
+    private async Task RemoveStuckReminderAsync()
+    {
+        if (State.HasReminder && await this.GetReminder(StuckReminderName) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }
-
-        State.HasReminder = false;
-        await WriteStateAsync();
     }
 
+    private Task WriteStateAsync() => WithStateLockAsync(() => file.WriteStateAsync());
+
     /// <summary>The reminder timer interleaves with an attempt; storage takes one write of a grain at a time.</summary>
-    private async Task WriteStateAsync()
+    private async Task WithStateLockAsync(Func<Task> write)
     {
         await _stateWrites.WaitAsync();
         try
         {
-            await file.WriteStateAsync();
+            await write();
         }
         finally
         {
@@ -439,7 +438,7 @@ internal sealed partial class FileGrain(
 
     private FileSnapshot Snapshot() => new()
     {
-        Key = _key.ToString(),
+        Key = _keyText,
         FileName = _key.FileName,
         HostId = _key.HostId,
         Status = State.Status,

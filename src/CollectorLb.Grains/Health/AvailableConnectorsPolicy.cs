@@ -9,15 +9,32 @@ namespace CollectorLb.Grains.Health;
 /// </summary>
 internal static class AvailableConnectorsPolicy
 {
-    public static IReadOnlyList<ConnectorState> Filter(IReadOnlyList<ConnectorState> connectors, DateTimeOffset now)
+    public static IReadOnlyList<ConnectorState> Filter(IReadOnlyList<ConnectorState> connectors, DateTimeOffset now) => Filter([], connectors, now);
+
+    /// <summary>Fills a list the caller reuses, so a pick allocates nothing.</summary>
+    public static List<ConnectorState> Filter(List<ConnectorState> into, IReadOnlyList<ConnectorState> connectors, DateTimeOffset now)
     {
-        var available = connectors.Where(c => c.EjectedUntil is null || (c.EjectedUntil <= now && c.InFlight == 0)).ToList();
-        if (available.Count > 0 || connectors.Count == 0)
+        into.Clear();
+        ConnectorState? leastBad = null;
+        // Index loop: foreach over the interface would box an enumerator on every pick.
+        for (var i = 0; i < connectors.Count; i++)
         {
-            return available;
+            var connector = connectors[i];
+            if (connector.EjectedUntil is null || connector.IsTrialReady(now))
+            {
+                into.Add(connector);
+            }
+            else if (connector.InFlight == 0 && (leastBad is null || connector.EjectedUntil < leastBad.EjectedUntil))
+            {
+                leastBad = connector;
+            }
         }
 
-        var leastBad = connectors.Where(c => c.InFlight == 0).MinBy(c => c.EjectedUntil);
-        return leastBad is null ? [] : [leastBad];
+        if (into.Count == 0 && leastBad is not null)
+        {
+            into.Add(leastBad);
+        }
+
+        return into;
     }
 }

@@ -54,7 +54,7 @@ public static class ClusterOverviewBuilder
     private static List<ChartPoint> Chart(SortedDictionary<DateTimeOffset, StatisticsSlot> slots, DateTimeOffset now)
     {
         var minutes = (int)(StatisticsSlot.Window / ChartPoint.Length);
-        var last = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % ChartPoint.Length.Ticks), TimeSpan.Zero);
+        var last = StatisticsSlot.StartOf(now, ChartPoint.Length);
         var points = new List<ChartPoint>(minutes);
         for (var i = minutes - 1; i >= 0; i--)
         {

@@ -25,20 +25,22 @@ internal sealed partial class ClusterViewGrain(
 {
     private static readonly TimeSpan HostTimeout = TimeSpan.FromSeconds(5);
 
-    private IConnectorPoolGrain Pool => GrainFactory.GetGrain<IConnectorPoolGrain>(registryOptions.Value.BaseUrl);
+    private IConnectorPoolGrain? _pool;
+
+    private IConnectorPoolGrain Pool => _pool ??= GrainFactory.GetGrain<IConnectorPoolGrain>(registryOptions.Value.BaseUrl);
 
     public async Task<ClusterOverview> GetOverview()
     {
         var statistics = AskEveryHostAsync(host => host.GetStatistics());
         var connectors = TryGetConnectorsAsync();
         var (answers, unreachable) = await statistics;
-        return ClusterOverviewBuilder.Build(answers.Select(a => a.Answer).ToList(), unreachable, await connectors, timeProvider.GetUtcNow());
+        return ClusterOverviewBuilder.Build(answers, unreachable, await connectors, timeProvider.GetUtcNow());
     }
 
     public async Task<ClusterListing<FileSnapshot>> GetFiles(FileQuery query)
     {
         var (answers, unreachable) = await AskEveryHostAsync(host => host.GetRecentFiles(query));
-        var files = answers.SelectMany(a => a.Answer)
+        var files = answers.SelectMany(a => a)
             .OrderByDescending(f => f.Timeline.LastChangeAt())
             .ThenBy(f => f.Key, StringComparer.Ordinal)
             .Take(query.Limit)
@@ -51,7 +53,7 @@ internal sealed partial class ClusterViewGrain(
     public async Task<ClusterListing<QuarantinedFile>> GetQuarantine(string? hostId)
     {
         var (answers, unreachable) = await AskEveryHostAsync(host => host.GetQuarantine());
-        var files = answers.SelectMany(a => a.Answer)
+        var files = answers.SelectMany(a => a)
             .Where(f => hostId is null || f.HostId == hostId)
             .OrderByDescending(f => f.QuarantinedAt)
             .ToList();
@@ -70,12 +72,12 @@ internal sealed partial class ClusterViewGrain(
 
     private async Task<RequeueAnswer> RequeueKeyAsync(string key)
     {
-        var hostId = key[..key.IndexOf('/')];
+        var hostId = HostAffineKey.HostOf(key);
 
         // The silo is named after its host; ask the others only when no silo carries that name.
-        var silos = ActiveSilos();
+        var silos = hosts.ActiveHostIds();
         var (answers, unreachable) = await AskHostsAsync(silos.Contains(hostId) ? [hostId] : silos, host => host.Requeue(key));
-        var answer = answers.Select(a => a.Answer).FirstOrDefault(a => a.Outcome != RequeueOutcome.NotThisHost);
+        var answer = answers.FirstOrDefault(a => a.Outcome != RequeueOutcome.NotThisHost);
         if (answer is not null)
         {
             return answer;
@@ -113,12 +115,10 @@ internal sealed partial class ClusterViewGrain(
         }
     }
 
-    private IReadOnlyList<string> ActiveSilos() => hosts.ActiveHostIds();
+    private Task<(List<T> Answers, List<UnreachableHost> Unreachable)> AskEveryHostAsync<T>(Func<IHostGrain, Task<T>> ask) =>
+        AskHostsAsync(hosts.ActiveHostIds(), ask);
 
-    private Task<(List<(string Silo, T Answer)> Answers, List<UnreachableHost> Unreachable)> AskEveryHostAsync<T>(Func<IHostGrain, Task<T>> ask) =>
-        AskHostsAsync(ActiveSilos(), ask);
-
-    private async Task<(List<(string Silo, T Answer)> Answers, List<UnreachableHost> Unreachable)> AskHostsAsync<T>(
+    private async Task<(List<T> Answers, List<UnreachableHost> Unreachable)> AskHostsAsync<T>(
         IReadOnlyList<string> silos, Func<IHostGrain, Task<T>> ask)
     {
         var calls = silos.Select(async silo =>
@@ -135,7 +135,7 @@ internal sealed partial class ClusterViewGrain(
         }).ToList();
         var results = await Task.WhenAll(calls);
         return (
-            results.Where(r => r.Error is null).Select(r => (r.silo, r.Answer)).ToList(),
+            results.Where(r => r.Error is null).Select(r => r.Answer).ToList(),
             results.Where(r => r.Error is not null).Select(r => new UnreachableHost(r.silo, r.Error!)).ToList());
     }
 

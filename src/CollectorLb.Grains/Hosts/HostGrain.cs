@@ -33,7 +33,7 @@ internal sealed partial class HostGrain(
     public Task<IReadOnlyList<QuarantinedFile>> GetQuarantine()
     {
         EnsureOnOwnSilo();
-        return Task.FromResult<IReadOnlyList<QuarantinedFile>>(quarantine.List().OrderByDescending(q => q.QuarantinedAt).ToList());
+        return Task.FromResult(quarantine.List()); // the cluster view sorts every host's list together
     }
 
     public async Task<RequeueAnswer> Requeue(string fileKey)

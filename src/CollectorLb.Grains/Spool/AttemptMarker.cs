@@ -1,5 +1,4 @@
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace CollectorLb.Grains.Spool;
 
@@ -11,31 +10,46 @@ namespace CollectorLb.Grains.Spool;
 internal static class AttemptMarker
 {
     private const string AttributeName = "user.collectorlb.attempted";
-    private const int MaxNameBytes = 255;
+    private const int Enotsup = 95;
     private static readonly byte[] Value = [(byte)'1'];
     private static volatile bool _attributesUnsupported;
+    private static volatile bool _markerFilesUsed;
 
     public static void Mark(string path)
     {
-        if (!_attributesUnsupported && SetXattr(path, AttributeName, Value, (nuint)Value.Length, 0) == 0)
+        if (!_attributesUnsupported)
         {
-            return;
+            if (SetXattr(path, AttributeName, Value, (nuint)Value.Length, 0) == 0)
+            {
+                return;
+            }
+
+            // Only a filesystem without user attributes needs marker files from now on; any other failure (the
+            // file gone, no permission on it) is this file's alone.
+            if (Marshal.GetLastPInvokeError() == Enotsup)
+            {
+                _attributesUnsupported = true;
+            }
         }
 
-        _attributesUnsupported = true;
         if (FallbackPath(path) is { } marker)
         {
+            _markerFilesUsed = true;
             File.Create(marker).Dispose();
         }
     }
 
+    /// <summary>
+    /// Looks for a marker file whenever the attribute is absent: a file whose attribute could not be set got one
+    /// even where the filesystem has attributes, and after a restart nothing else tells.
+    /// </summary>
     public static bool IsMarked(string path) =>
         GetXattr(path, AttributeName, IntPtr.Zero, 0) > 0 || (FallbackPath(path) is { } marker && File.Exists(marker));
 
     /// <summary>Removes the fallback marker, if any (the attribute goes with the file).</summary>
     public static void Clear(string path)
     {
-        if (_attributesUnsupported && FallbackPath(path) is { } marker)
+        if (_markerFilesUsed && FallbackPath(path) is { } marker)
         {
             File.Delete(marker);
         }
@@ -45,7 +59,7 @@ internal static class AttemptMarker
     private static string? FallbackPath(string path)
     {
         var name = $".{Path.GetFileName(path)}.attempted";
-        return Encoding.UTF8.GetByteCount(name) <= MaxNameBytes ? Path.Combine(Path.GetDirectoryName(path)!, name) : null;
+        return FileNameLimit.Fits(name) ? Path.Combine(Path.GetDirectoryName(path)!, name) : null;
     }
 
     [DllImport("libc", EntryPoint = "setxattr", SetLastError = true)]

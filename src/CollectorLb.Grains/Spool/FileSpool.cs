@@ -66,7 +66,8 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
             }
             catch (Exception ex) when ((ex is FileNotFoundException or DirectoryNotFoundException) && !Directory.Exists(Path.GetDirectoryName(target)))
             {
-                // Its last file was delivered and the folder removed meanwhile: a fresh folder, and one more try.
+                // Someone else removed the folder (an operator clearing the spool; this process keeps the current
+                // one): a fresh folder, and one more try.
                 StartClaimFolder();
                 return TryClaim(path);
             }
@@ -120,16 +121,29 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         foreach (var claimDirectory in Directory.EnumerateDirectories(InflightDirectory))
         {
             var claimId = Path.GetFileName(claimDirectory);
-            var files = Directory.GetFiles(claimDirectory);
-            if (!files.Any(f => !Path.GetFileName(f).StartsWith('.')))
+            // Hidden entries are attempt markers, not claimed files.
+            var fileNames = Directory.GetFiles(claimDirectory).Select(f => Path.GetFileName(f)).Where(name => !name.StartsWith('.')).ToList();
+            if (fileNames.Count == 0)
             {
-                TryRemoveDirectory(claimDirectory);
+                RemoveEmptyClaimFolder(claimDirectory, claimId);
                 continue;
             }
 
-            foreach (var file in files.Where(f => !Path.GetFileName(f).StartsWith('.')))
+            foreach (var fileName in fileNames)
             {
-                yield return new FileKey(HostId, claimId, Path.GetFileName(file));
+                yield return new FileKey(HostId, claimId, fileName);
+            }
+        }
+    }
+
+    /// <summary>An empty claim folder left over (emptied before a restart, or by someone else) goes; the one claims go into now stays.</summary>
+    private void RemoveEmptyClaimFolder(string claimDirectory, string claimId)
+    {
+        lock (_claimLock)
+        {
+            if (!string.Equals(claimId, _claimFolder, StringComparison.Ordinal))
+            {
+                TryRemoveDirectory(claimDirectory);
             }
         }
     }
@@ -176,12 +190,19 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
             }
         }
 
-        if (Interlocked.Decrement(ref _claimed) < 0)
+        Interlocked.Decrement(ref _claimed);
+        ClaimReleased?.Invoke();
+    }
+
+    /// <summary>Claims again a file moved back to its place in the spool (a requeue from quarantine), as <see cref="RemoveClaim"/> ended its claim.</summary>
+    public void Restore(FileKey key)
+    {
+        lock (_claimLock)
         {
-            Interlocked.Exchange(ref _claimed, 0);
+            _claimsPerFolder[key.ClaimId] = _claimsPerFolder.GetValueOrDefault(key.ClaimId) + 1;
         }
 
-        ClaimReleased?.Invoke();
+        Interlocked.Increment(ref _claimed);
     }
 
     private void StartClaimFolder()
@@ -204,17 +225,15 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     }
 
 
-    private static bool TryRemoveDirectory(string directory)
+    private static void TryRemoveDirectory(string directory)
     {
         try
         {
             Directory.Delete(directory);
-            return true;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // Not empty or gone already: either way nothing of ours to remove.
-            return false;
         }
     }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
@@ -15,8 +14,8 @@ namespace CollectorLb.Grains.Spool;
 public sealed class QuarantineStore(IOptions<SpoolOptions> options)
 {
     private const string SidecarSuffix = ".json";
+    private const string SidecarPattern = "*" + SidecarSuffix;
     private const string ClaimSidecarName = "quarantine.json";
-    private const int MaxNameBytes = 255;
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public string Directory => options.Value.QuarantineDirectoryFullPath;
@@ -47,7 +46,7 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options)
         }
 
         var records = new List<QuarantinedFile>();
-        foreach (var sidecar in System.IO.Directory.EnumerateFiles(Directory, "*" + SidecarSuffix, SearchOption.AllDirectories))
+        foreach (var sidecar in System.IO.Directory.EnumerateFiles(Directory, SidecarPattern, SearchOption.AllDirectories))
         {
             if (TryRead(sidecar) is { } record)
             {
@@ -58,22 +57,24 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options)
         return records;
     }
 
-    public QuarantinedFile? Find(FileKey key) => List().FirstOrDefault(r => r.Key == key.ToString());
+    /// <summary>How many files are quarantined: their sidecars, counted without reading them.</summary>
+    public long Count() =>
+        System.IO.Directory.Exists(Directory) ? System.IO.Directory.EnumerateFiles(Directory, SidecarPattern, SearchOption.AllDirectories).LongCount() : 0;
+
+    public QuarantinedFile? Find(FileKey key) => FindSidecar(key)?.Record;
 
     /// <summary>Moves a quarantined file to <paramref name="destination"/> and removes its sidecar; false when its bytes are gone.</summary>
     public bool Release(FileKey key, string destination)
     {
-        var sidecar = FindSidecar(key);
-        var record = sidecar is null ? null : TryRead(sidecar);
-        if (record?.Path is null || !File.Exists(record.Path))
+        if (FindSidecar(key) is not { Record.Path: { } path } sidecar || !File.Exists(path))
         {
             return false;
         }
 
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        File.Move(record.Path, destination);
-        File.Delete(sidecar!);
-        var folder = Path.GetDirectoryName(record.Path)!;
+        File.Move(path, destination);
+        File.Delete(sidecar.Path);
+        var folder = Path.GetDirectoryName(path)!;
         if (folder != Directory && !System.IO.Directory.EnumerateFileSystemEntries(folder).Any())
         {
             System.IO.Directory.Delete(folder);
@@ -86,7 +87,7 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options)
     {
         var filePath = Path.Combine(Directory, key.FileName);
         var sidecarPath = filePath + SidecarSuffix;
-        if (Encoding.UTF8.GetByteCount(key.FileName + SidecarSuffix) <= MaxNameBytes && !File.Exists(filePath) && !File.Exists(sidecarPath))
+        if (FileNameLimit.Fits(key.FileName + SidecarSuffix) && !File.Exists(filePath) && !File.Exists(sidecarPath))
         {
             return (filePath, sidecarPath);
         }
@@ -96,13 +97,14 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options)
         return (Path.Combine(claimFolder, key.FileName), Path.Combine(claimFolder, ClaimSidecarName));
     }
 
-    private string? FindSidecar(FileKey key)
+    /// <summary>The key's sidecar, looked for only where <see cref="ChooseLocation"/> may have written it, and its record.</summary>
+    private (string Path, QuarantinedFile Record)? FindSidecar(FileKey key)
     {
         foreach (var candidate in new[] { Path.Combine(Directory, key.ClaimId, ClaimSidecarName), Path.Combine(Directory, key.FileName) + SidecarSuffix })
         {
-            if (File.Exists(candidate) && TryRead(candidate)?.Key == key.ToString())
+            if (File.Exists(candidate) && TryRead(candidate) is { } record && record.Key == key.ToString())
             {
-                return candidate;
+                return (candidate, record);
             }
         }
 

@@ -42,8 +42,7 @@ internal sealed class DiskCensus(FileSpool spool, QuarantineStore quarantine, Ti
             var waiting = Directory.Exists(spool.FlowDirectory)
                 ? Directory.EnumerateFiles(spool.FlowDirectory).Count(path => FlowFileNames.IsCandidate(Path.GetFileName(path)))
                 : 0;
-            var claimed = Directory.Exists(spool.InflightDirectory) ? Directory.EnumerateDirectories(spool.InflightDirectory).Count() : 0;
-            return waiting + claimed;
+            return waiting + spool.ClaimedCount;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
@@ -55,7 +54,7 @@ internal sealed class DiskCensus(FileSpool spool, QuarantineStore quarantine, Ti
     {
         try
         {
-            return Directory.Exists(quarantine.Directory) ? Directory.EnumerateFiles(quarantine.Directory, "*.json", SearchOption.AllDirectories).LongCount() : 0;
+            return quarantine.Count();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {

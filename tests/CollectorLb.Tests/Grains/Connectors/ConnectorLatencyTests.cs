@@ -68,6 +68,17 @@ public class ConnectorLatencyTests
     }
 
     [Fact]
+    public void SecondsPerMegabyteAtLastAnswer_NoAnswerSince_IsTheEstimateThatAnswerLeft()
+    {
+        var latency = new ConnectorLatency(_time, TimeSpan.FromSeconds(10));
+        latency.Record(Megabyte, TimeSpan.FromSeconds(8));
+
+        _time.Advance(TimeSpan.FromSeconds(10));
+
+        Assert.Equal(8, latency.SecondsPerMegabyteAtLastAnswer, 9);
+    }
+
+    [Fact]
     public void Record_AfterDecay_ComparesWithTheDecayedEstimate()
     {
         var latency = new ConnectorLatency(_time, TimeSpan.FromSeconds(10));

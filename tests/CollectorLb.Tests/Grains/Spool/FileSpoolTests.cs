@@ -89,6 +89,19 @@ public sealed class FileSpoolTests : IDisposable
     }
 
     [Fact]
+    public void EnumerateClaimed_EmptyClaimFolders_RemovesLeftoversButKeepsTheCurrentOne()
+    {
+        var leftover = Directory.CreateDirectory(Path.Combine(_spool.InflightDirectory, "20261127T000000000-0")).FullName;
+        var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [1]))!;
+        _spool.Delete(key);
+
+        Assert.Empty(_spool.EnumerateClaimed());
+
+        Assert.False(Directory.Exists(leftover));
+        Assert.True(Directory.Exists(Path.Combine(_spool.InflightDirectory, key.ClaimId)));
+    }
+
+    [Fact]
     public void Delete_ClaimedFile_RemovesItAndEndsTheClaim()
     {
         var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", FlowFiles.Distinct(1)))!;
@@ -112,6 +125,26 @@ public sealed class FileSpoolTests : IDisposable
 
         Assert.False(Directory.Exists(Path.Combine(_spool.InflightDirectory, first.ClaimId)));
         Assert.True(File.Exists(_spool.PathOf(second)));
+    }
+
+    [Fact]
+    public void Restore_FileBackFromQuarantine_IsCountedAsClaimedUntilItIsDeleted()
+    {
+        var requeued = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [1]))!;
+        var other = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [2]))!;
+        var quarantined = Path.Combine(_directory.Path, "quarantined");
+        File.Move(_spool.PathOf(requeued), quarantined);
+        _spool.RemoveClaim(requeued);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(_spool.PathOf(requeued))!);
+        File.Move(quarantined, _spool.PathOf(requeued));
+        _spool.Restore(requeued);
+
+        Assert.Equal(2, _spool.ClaimedCount);
+        _spool.Delete(requeued);
+        Assert.Equal(1, _spool.ClaimedCount);
+        Assert.False(Directory.Exists(Path.Combine(_spool.InflightDirectory, requeued.ClaimId)));
+        Assert.True(File.Exists(_spool.PathOf(other)));
     }
 
     [Fact]
