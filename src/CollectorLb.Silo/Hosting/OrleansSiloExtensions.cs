@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Runtime.MembershipService.SiloMetadata;
+using Orleans.Serialization;
+using Orleans.Storage;
 using StackExchange.Redis;
 
 namespace CollectorLb.Silo.Hosting;
@@ -68,6 +70,7 @@ public static class OrleansSiloExtensions
     public static ISiloBuilder AddCollectorLbStorage(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(StorageNames.Files);
+        silo.AddFileRecordSerializer();
         silo.UseInMemoryReminderService();
         return silo;
     }
@@ -84,9 +87,19 @@ public static class OrleansSiloExtensions
             // A delivered file's record is cleared with it; keeping an empty record per file would fill Redis.
             options.DeleteStateOnClear = true;
         });
+        silo.AddFileRecordSerializer();
         silo.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString));
         return silo;
     }
+
+    /// <summary>
+    /// File records in Orleans' own binary format (FileState is a [GenerateSerializer] type) instead of the default
+    /// Newtonsoft JSON, which took 6 % of the silo's CPU at 2,500 files/s (three writes per file).
+    /// </summary>
+    private static void AddFileRecordSerializer(this ISiloBuilder silo) =>
+        silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(
+            StorageNames.Files,
+            (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));
 
     /// <summary>
     /// Tells the cluster which host this silo serves: always in silo metadata and, unless Kubernetes hosting
