@@ -1,3 +1,4 @@
+using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
@@ -25,6 +26,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<FileSpool>();
         services.TryAddSingleton<QuarantineStore>();
         services.TryAddSingleton<UploadGate>();
+        services.TryAddSingleton<ConnectorPoolReference>();
         services.TryAddSingleton<CollectorMetrics>();
         services.TryAddSingleton<IFileTransitionObserver, NoFileTransitionObserver>();
         services.AddMetrics();

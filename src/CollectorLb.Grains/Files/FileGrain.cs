@@ -1,6 +1,7 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
+using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
@@ -28,7 +29,7 @@ internal sealed partial class FileGrain(
     CollectorMetrics metrics,
     IFileTransitionObserver observer,
     IOptions<DeliveryOptions> deliveryOptions,
-    IOptions<RegistryOptions> registryOptions,
+    ConnectorPoolReference connectorPool,
     TimeProvider timeProvider,
     ILogger<FileGrain> logger) : Grain, IFileGrain, IRemindable
 {
@@ -51,7 +52,7 @@ internal sealed partial class FileGrain(
     {
         _keyText = this.GetPrimaryKeyString();
         _key = FileKey.Parse(_keyText);
-        _pool = GrainFactory.GetGrain<IConnectorPoolGrain>(registryOptions.Value.BaseUrl);
+        _pool = connectorPool.Pool;
         Resume();
         return Task.CompletedTask;
     }
@@ -455,13 +456,13 @@ internal sealed partial class FileGrain(
     private string FileId() =>
         $"{Uri.EscapeDataString(_key.HostId)}/{_key.ClaimId}/{Uri.EscapeDataString(_key.FileName)}/{State.SizeBytes}";
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "detected {FileName} ({Bytes} bytes)")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "detected {FileName} ({Bytes} bytes)")]
     private static partial void LogDetected(ILogger logger, string fileName, long bytes);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "sent     {FileName} to {Connector} in {Milliseconds} ms (attempt {Attempt})")]
     private static partial void LogSent(ILogger logger, string fileName, string connector, long milliseconds, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "deleted  {FileName}")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "deleted  {FileName}")]
     private static partial void LogDeleted(ILogger logger, string fileName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "upload of {FileName} to {Connector} failed (attempt {Attempt}): {Error}; retrying in {DelaySeconds:0.0} s")]
