@@ -16,4 +16,7 @@ internal static class Figures
     public static string Milliseconds(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:0.0} ms");
 
     public static string Count(double value) => string.Create(CultureInfo.InvariantCulture, $"{value:#,0}");
+
+    /// <summary>How a figure of repeated rounds was taken.</summary>
+    public static string MedianOf(int rounds) => rounds == 1 ? "one round" : $"median of {rounds} rounds";
 }

@@ -11,6 +11,11 @@ internal static class CpuPerFile
         if (ceiling is { } c && ceilingFiles > 0)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"; ceiling loop + connectors {Milliseconds(c.Bench, ceilingFiles)}");
+            if (c.Silo > TimeSpan.Zero)
+            {
+                // The silo was up (idle) while the ceiling ran: what it took from the ceiling.
+                text += string.Create(CultureInfo.InvariantCulture, $" (idle silo meanwhile {Milliseconds(c.Silo, ceilingFiles)})");
+            }
         }
 
         return text;

@@ -15,6 +15,7 @@ internal sealed class InFlightSampler : IAsyncDisposable
     private long _samples;
     private long _sum;
     private int _max;
+    private volatile bool _paused;
 
     private InFlightSampler(IReadOnlyList<ConnectorServer> connectors)
     {
@@ -31,6 +32,11 @@ internal sealed class InFlightSampler : IAsyncDisposable
     public string Describe(int cap) =>
         string.Create(CultureInfo.InvariantCulture, $"uploads at the connectors: mean {Mean:0.0}, max {Max} (cap {cap})");
 
+    /// <summary>Stops counting while something else (the ceiling) uses the connectors.</summary>
+    public void Pause() => _paused = true;
+
+    public void Resume() => _paused = false;
+
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync();
@@ -45,6 +51,11 @@ internal sealed class InFlightSampler : IAsyncDisposable
         {
             while (await timer.WaitForNextTickAsync(_stop.Token))
             {
+                if (_paused)
+                {
+                    continue;
+                }
+
                 var now = _connectors.Sum(c => c.InFlight);
                 _sum += now;
                 _samples++;

@@ -7,6 +7,7 @@ internal sealed record ScenarioSize
     {
         Name = "full",
         WarmUpFiles = 10_000,
+        Rounds = 3,
         SmallFiles = 20_000,
         PacedRate = 500,
         PacedFiles = 3_000,
@@ -25,6 +26,7 @@ internal sealed record ScenarioSize
     {
         Name = "smoke",
         WarmUpFiles = 2,
+        Rounds = 1,
         SmallFiles = 40,
         PacedRate = 100,
         PacedFiles = 20,
@@ -48,6 +50,12 @@ internal sealed record ScenarioSize
     /// </summary>
     public int WarmUpFiles { get; init; }
 
+    /// <summary>
+    /// Turns of ceiling and silo, each on fresh files, in b and f: a round lasts seconds, so single rounds measured
+    /// whatever else the machine did then (b: 75-104 %); the report compares the medians and lists every round.
+    /// </summary>
+    public int Rounds { get; init; }
+
     public int SmallFiles { get; init; }
 
     public double PacedRate { get; init; }
@@ -57,6 +65,7 @@ internal sealed record ScenarioSize
     public int LargeFiles { get; init; }
 
     public long LargeFileBytes { get; init; }
+
 
     public int SlowFiles { get; init; }
 
