@@ -94,12 +94,11 @@ internal sealed partial class FileGrain(
             return RequeueResult.NotQuarantined;
         }
 
-        if (!quarantine.Release(_key, spool.PathOf(_key)))
+        if (!quarantine.Release(_key, from => spool.Restore(_key, from)))
         {
             return RequeueResult.FileMissing;
         }
 
-        spool.Restore(_key);
         State.Attempts = 0;
         State.ConnectorsTried.Clear();
         State.LastError = null;

@@ -21,6 +21,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     private readonly Lock _claimLock = new();
     private readonly HashSet<string> _claimFolderNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _claimsPerFolder = new(StringComparer.Ordinal);
+    private readonly HashSet<FileKey> _claims = [];
     private string? _claimFolder;
     private long _claimSequence;
     private int _claimed;
@@ -76,10 +77,12 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
                 return null;
             }
 
+            var key = new FileKey(HostId, _claimFolder!, fileName);
             _claimFolderNames.Add(fileName);
+            _claims.Add(key);
             _claimsPerFolder[_claimFolder!] = _claimsPerFolder.GetValueOrDefault(_claimFolder!) + 1;
             Interlocked.Increment(ref _claimed);
-            return new FileKey(HostId, _claimFolder!, fileName);
+            return key;
         }
     }
 
@@ -101,13 +104,16 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         lock (_claimLock)
         {
             _claimsPerFolder.Clear();
+            _claims.Clear();
             foreach (var claim in claims)
             {
+                _claims.Add(claim);
                 _claimsPerFolder[claim.ClaimId] = _claimsPerFolder.GetValueOrDefault(claim.ClaimId) + 1;
             }
+
+            Volatile.Write(ref _claimed, _claims.Count);
         }
 
-        Volatile.Write(ref _claimed, claims.Count);
         return claims;
     }
 
@@ -156,24 +162,33 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 
 
 
-    /// <summary>Removes an acknowledged file and ends its claim. Idempotent (a delete redone after a crash changes nothing).</summary>
+    /// <summary>
+    /// Removes an acknowledged file and ends its claim, also when someone else removed the file during its upload.
+    /// Idempotent (a delete redone after a crash changes nothing).
+    /// </summary>
     public void Delete(FileKey key)
     {
         var path = PathOf(key);
         if (File.Exists(path))
         {
             File.Delete(path);
-            RemoveClaim(key);
         }
+
+        RemoveClaim(key);
     }
 
-    /// <summary>Ends a claim once its file has gone elsewhere (deleted or quarantined); an emptied folder goes too.</summary>
+    /// <summary>Ends a claim once its file has gone elsewhere (deleted or quarantined); an emptied folder goes too. Once per claim.</summary>
     public void RemoveClaim(FileKey key)
     {
         var path = PathOf(key);
         AttemptMarker.Clear(path);
         lock (_claimLock)
         {
+            if (!_claims.Remove(key))
+            {
+                return; // ended already
+            }
+
             // Counted, not tried: an rmdir of a folder still in use fails, and .NET makes every failure an exception.
             var left = _claimsPerFolder.GetValueOrDefault(key.ClaimId) - 1;
             if (left > 0)
@@ -194,11 +209,23 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         ClaimReleased?.Invoke();
     }
 
-    /// <summary>Claims again a file moved back to its place in the spool (a requeue from quarantine), as <see cref="RemoveClaim"/> ended its claim.</summary>
-    public void Restore(FileKey key)
+    /// <summary>
+    /// Moves a file back to its place in the spool (a requeue from quarantine) and claims it again, as
+    /// <see cref="RemoveClaim"/> ended its claim. Under the claim lock, so a rescan cannot prune the folder between
+    /// its creation and the move.
+    /// </summary>
+    public void Restore(FileKey key, string from)
     {
+        var target = PathOf(key);
         lock (_claimLock)
         {
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Move(from, target);
+            if (!_claims.Add(key))
+            {
+                return;
+            }
+
             _claimsPerFolder[key.ClaimId] = _claimsPerFolder.GetValueOrDefault(key.ClaimId) + 1;
         }
 

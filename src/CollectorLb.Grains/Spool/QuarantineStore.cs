@@ -63,16 +63,15 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options)
 
     public QuarantinedFile? Find(FileKey key) => FindSidecar(key)?.Record;
 
-    /// <summary>Moves a quarantined file to <paramref name="destination"/> and removes its sidecar; false when its bytes are gone.</summary>
-    public bool Release(FileKey key, string destination)
+    /// <summary>Hands a quarantined file to <paramref name="moveBack"/> (given its path here), then removes its sidecar; false when its bytes are gone.</summary>
+    public bool Release(FileKey key, Action<string> moveBack)
     {
         if (FindSidecar(key) is not { Record.Path: { } path } sidecar || !File.Exists(path))
         {
             return false;
         }
 
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-        File.Move(path, destination);
+        moveBack(path);
         File.Delete(sidecar.Path);
         var folder = Path.GetDirectoryName(path)!;
         if (folder != Directory && !System.IO.Directory.EnumerateFileSystemEntries(folder).Any())

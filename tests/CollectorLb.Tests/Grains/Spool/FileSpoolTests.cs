@@ -116,6 +116,32 @@ public sealed class FileSpoolTests : IDisposable
     }
 
     [Fact]
+    public void Delete_FileRemovedBySomeoneElseDuringItsUpload_StillEndsTheClaim()
+    {
+        var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", FlowFiles.Distinct(1)))!;
+        File.Delete(_spool.PathOf(key));
+
+        _spool.Delete(key);
+
+        Assert.Equal(0, _spool.ClaimedCount);
+    }
+
+    [Fact]
+    public void Delete_SameFileTwice_EndsTheClaimOnce()
+    {
+        var deleted = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", FlowFiles.Distinct(1)))!;
+        _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.2", FlowFiles.Distinct(2)));
+        var released = 0;
+        _spool.ClaimReleased += () => released++;
+
+        _spool.Delete(deleted);
+        _spool.Delete(deleted);
+
+        Assert.Equal(1, _spool.ClaimedCount);
+        Assert.Equal(1, released);
+    }
+
+    [Fact]
     public void Delete_LastFileOfAnEarlierClaimFolder_RemovesThatFolder()
     {
         var first = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [1]))!;
@@ -136,9 +162,7 @@ public sealed class FileSpoolTests : IDisposable
         File.Move(_spool.PathOf(requeued), quarantined);
         _spool.RemoveClaim(requeued);
 
-        Directory.CreateDirectory(Path.GetDirectoryName(_spool.PathOf(requeued))!);
-        File.Move(quarantined, _spool.PathOf(requeued));
-        _spool.Restore(requeued);
+        _spool.Restore(requeued, quarantined);
 
         Assert.Equal(2, _spool.ClaimedCount);
         _spool.Delete(requeued);
