@@ -15,16 +15,15 @@ internal static class ConnectorsCommand
         command.SetAction((parsed, cancellationToken) => context.RunAsync(parsed, cancellationToken, async session =>
         {
             var pool = await session.View.GetConnectors();
-            return context.Finish(parsed.GetValue(json), pool, [], () => Write(context.Output, pool, DateTimeOffset.UtcNow, withRegistryError: false));
+            return context.Finish(parsed.GetValue(json), pool, [], () => Write(context.Output, pool, DateTimeOffset.UtcNow));
         }));
         return command;
     }
 
-    /// <summary>The registry line and the connectors table. Only <c>status</c> appends the registry's last error
-    /// to the line (<paramref name="withRegistryError"/>); <c>connectors</c> has always left it out.</summary>
-    public static void Write(TextWriter output, ConnectorPoolSnapshot pool, DateTimeOffset now, bool withRegistryError)
+    /// <summary>The registry line (with the registry's last error, when its last answer failed) and the connectors table.</summary>
+    public static void Write(TextWriter output, ConnectorPoolSnapshot pool, DateTimeOffset now)
     {
-        var error = withRegistryError && pool.RegistryError is not null ? " - " + pool.RegistryError : string.Empty;
+        var error = pool.RegistryError is not null ? " - " + pool.RegistryError : string.Empty;
         output.WriteLine($"registry: {pool.Registry} ({pool.Policy}), answered {Formats.Time(pool.RegistryAnsweredAt)}{error}");
         Table(pool, now).WriteTo(output);
     }

@@ -35,7 +35,7 @@ internal static class StatusCommand
         output.WriteLine();
         if (o.Connectors is { } pool)
         {
-            ConnectorsCommand.Write(output, pool, o.CapturedAt, withRegistryError: true);
+            ConnectorsCommand.Write(output, pool, o.CapturedAt);
         }
         else
         {
