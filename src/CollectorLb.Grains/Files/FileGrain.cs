@@ -304,9 +304,14 @@ internal sealed partial class FileGrain(
         State.ConnectorsTried.Remove(lease.ConnectorName);
         State.ConnectorsTried.Add(lease.ConnectorName);
 
-        await TransitionAsync(FileEvent.AttemptFailed, timeProvider.GetUtcNow());
+        // Decided before the transition, so the snapshot the statistics keep of it says when the next try comes.
+        var now = timeProvider.GetUtcNow();
+        var delay = RetryBackoff.Delay(State.Attempts, _options, Random.Shared);
+        _nextAttemptAt = State.Attempts < _options.MaxAttempts ? now + delay : null;
+        await TransitionAsync(FileEvent.AttemptFailed, now);
         if (_deactivating.IsCancellationRequested || uploadGate.IsClosed)
         {
+            _nextAttemptAt = null;
             return; // cancelled by shutdown: the file waits on disk for the next start
         }
 
@@ -317,7 +322,6 @@ internal sealed partial class FileGrain(
         }
 
         await RegisterStuckReminderAsync(CancellationToken.None);
-        var delay = RetryBackoff.Delay(State.Attempts, _options, Random.Shared);
         LogAttemptFailed(logger, _key.FileName, lease.ConnectorName, State.Attempts, result.Error ?? "unknown", delay.TotalSeconds);
         ScheduleAttempt(delay);
     }

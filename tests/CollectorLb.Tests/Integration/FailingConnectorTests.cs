@@ -1,3 +1,4 @@
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
 
@@ -64,5 +65,17 @@ public class FailingConnectorTests
         await harness.WaitUntilDeliveredAsync(files);
         Assert.All(harness.AllReceived, r => Assert.Equal(files[r.FileName], r.Sha256Hex));
         await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => $"{harness.FilesOnDisk().Count} files on disk");
+    }
+
+    [Fact]
+    public async Task FileFailedOnce_RecentFilesSayWhenItsNextAttemptComes()
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorModes = [ConnectorMode.Fail500] });
+
+        harness.DropFiles(1);
+
+        await Eventually.TrueAsync(
+            async () => (await harness.Client.GetClusterView().GetFiles(new FileQuery())).Items.Any(f => f.Attempts >= 1 && f.NextAttemptAt > f.Timeline.LastAttemptAt),
+            "the failed file listed with the time of its next attempt");
     }
 }
