@@ -96,13 +96,11 @@ public sealed class CliContext(TextWriter output, TextWriter error, ClusterConne
 
     private ClusterConnection ConnectionFrom(ParseResult parsed)
     {
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         var gateways = parsed.GetValue(Gateway);
-        if (gateways is { Length: > 0 })
-        {
-            return new ClusterConnection { Gateways = gateways.Select(ClusterConnection.ParseGateway).ToList() };
-        }
-
-        return ClusterConnection.FromConfiguration(new ConfigurationBuilder().AddEnvironmentVariables().Build());
+        return gateways is { Length: > 0 }
+            ? ClusterConnection.ForGateways(gateways, configuration)
+            : ClusterConnection.FromConfiguration(configuration);
     }
 
     private static string Describe(Exception ex) => ex switch

@@ -30,11 +30,7 @@ public sealed record ClusterConnection
     public static ClusterConnection FromConfiguration(IConfiguration configuration)
     {
         var cluster = configuration.GetSection(ClusterSettings.Section);
-        var ids = new ClusterConnection
-        {
-            ClusterId = NonEmpty(cluster["ClusterId"]) ?? ClusterSettings.DefaultClusterId,
-            ServiceId = NonEmpty(cluster["ServiceId"]) ?? ClusterSettings.DefaultServiceId,
-        };
+        var ids = IdsFrom(cluster);
         if (string.Equals(cluster["Mode"], ClusterSettings.RedisMode, StringComparison.OrdinalIgnoreCase))
         {
             return ids with
@@ -54,6 +50,16 @@ public sealed record ClusterConnection
         var port = configuration.GetSection(ClusterSettings.PortsSection).GetValue<int?>("GatewayPort") ?? ClusterSettings.DefaultGatewayPort;
         return ids with { Gateways = [new DnsEndPoint("localhost", port)] };
     }
+
+    /// <summary>Gateways named on a command line: they replace the configured way in; the cluster's ids still come from <paramref name="configuration"/>.</summary>
+    public static ClusterConnection ForGateways(IEnumerable<string> gateways, IConfiguration configuration) =>
+        IdsFrom(configuration.GetSection(ClusterSettings.Section)) with { Gateways = gateways.Select(ParseGateway).ToList() };
+
+    private static ClusterConnection IdsFrom(IConfigurationSection cluster) => new()
+    {
+        ClusterId = NonEmpty(cluster["ClusterId"]) ?? ClusterSettings.DefaultClusterId,
+        ServiceId = NonEmpty(cluster["ServiceId"]) ?? ClusterSettings.DefaultServiceId,
+    };
 
     /// <summary><c>host:port</c>, or a bare host for the default port.</summary>
     public static DnsEndPoint ParseGateway(string text)

@@ -45,6 +45,21 @@ public class ClusterConnectionTests
             "CollectorLb:Cluster:RedisConnectionString",
             Assert.Throws<FormatException>(() => ClusterConnection.FromConfiguration(Settings(("CollectorLb:Cluster:Mode", "redis")))).Message);
 
+    [Fact]
+    public void ForGateways_RedisModeConfigured_UsesTheGatewaysWithTheConfiguredIds()
+    {
+        var connection = ClusterConnection.ForGateways(["silo-a:31000"], Settings(
+            ("CollectorLb:Cluster:Mode", "redis"),
+            ("CollectorLb:Cluster:ClusterId", "site-7"),
+            ("CollectorLb:Cluster:ServiceId", "collector-eu")));
+
+        var gateway = Assert.Single(connection.Gateways);
+        Assert.Equal(("silo-a", 31000), (gateway.Host, gateway.Port));
+        Assert.Null(connection.RedisConnectionString);
+        Assert.Equal("site-7", connection.ClusterId);
+        Assert.Equal("collector-eu", connection.ServiceId);
+    }
+
     [Theory]
     [InlineData("host:0")]
     [InlineData("host:70000")]
