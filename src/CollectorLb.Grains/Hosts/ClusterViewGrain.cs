@@ -2,9 +2,8 @@ using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
-using CollectorLb.Grains.Options;
+using CollectorLb.Grains.Connectors;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 using CollectorLb.Grains.Placement;
@@ -19,15 +18,13 @@ namespace CollectorLb.Grains.Hosts;
 [StatelessWorker]
 internal sealed partial class ClusterViewGrain(
     ClusterHosts hosts,
-    IOptions<RegistryOptions> registryOptions,
+    ConnectorPoolReference connectorPool,
     TimeProvider timeProvider,
     ILogger<ClusterViewGrain> logger) : Grain, IClusterViewGrain
 {
     private static readonly TimeSpan HostTimeout = TimeSpan.FromSeconds(5);
 
-    private IConnectorPoolGrain? _pool;
-
-    private IConnectorPoolGrain Pool => _pool ??= GrainFactory.GetGrain<IConnectorPoolGrain>(registryOptions.Value.BaseUrl);
+    private IConnectorPoolGrain Pool => connectorPool.Pool;
 
     public async Task<ClusterOverview> GetOverview()
     {
