@@ -1,3 +1,4 @@
+using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
@@ -70,12 +71,17 @@ public class FailingConnectorTests
     [Fact]
     public async Task FileFailedOnce_RecentFilesSayWhenItsNextAttemptComes()
     {
-        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorModes = [ConnectorMode.Fail500] });
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions { ConnectorCount = 1, ConnectorModes = [ConnectorMode.Fail500] });
 
         harness.DropFiles(1);
 
+        IReadOnlyList<FileSnapshot> listed = [];
         await Eventually.TrueAsync(
-            async () => (await harness.Client.GetClusterView().GetFiles(new FileQuery())).Items.Any(f => f.Attempts >= 1 && f.NextAttemptAt > f.Timeline.LastAttemptAt),
-            "the failed file listed with the time of its next attempt");
+            async () =>
+            {
+                listed = (await harness.Client.GetClusterView().GetFiles(new FileQuery())).Items;
+                return listed.Any(f => f.Attempts >= 1 && f.NextAttemptAt > f.Timeline.LastAttemptAt);
+            },
+            () => "the failed file listed with the time of its next attempt; listed: " + string.Join("; ", listed));
     }
 }
