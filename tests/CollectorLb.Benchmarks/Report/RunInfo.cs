@@ -12,7 +12,8 @@ internal sealed record RunInfo(string Machine, string Runtime, string Commit)
         var memory = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         var machine = $"{Environment.ProcessorCount} cores, {memory / (1L << 30)} GiB, {RuntimeInformation.OSDescription}";
         var commit = Git("rev-parse", "--short", "HEAD");
-        var changed = Git("status", "--porcelain", "--untracked-files=no").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        // The results folder is left out: this run writes its chart there before the report.
+        var changed = Git("status", "--porcelain", "--untracked-files=no", "--", ".", ":(exclude)bench/results").Split('\n', StringSplitOptions.RemoveEmptyEntries);
         if (changed.Length > 0)
         {
             commit += " with uncommitted changes to " + string.Join(", ", changed.Select(line => line[3..]));
