@@ -56,7 +56,8 @@ demo: silo health http://localhost:8081/healthz, readiness http://localhost:8081
 demo: one line per file as it is detected, sent and deleted; Ctrl-C stops everything.
 BANNER
 
-(cd "$root" && NFCAPD_INTERVAL_SECONDS="$interval" exec dotnet "$silo") &
+# The demo shows each file's whole life: "detected" and "deleted" are Debug lines, only "sent" is logged by default.
+(cd "$root" && exec env NFCAPD_INTERVAL_SECONDS="$interval" "Logging__LogLevel__CollectorLb.Grains.Files.FileGrain=Debug" dotnet "$silo") &
 silo_pid=$!
 pids+=($silo_pid)
 wait_for_port 8081
