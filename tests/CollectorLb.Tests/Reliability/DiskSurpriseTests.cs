@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
 
@@ -40,6 +41,9 @@ public class DiskSurpriseTests
         await harness.WaitUntilDeliveredAsync(files);
         Assert.Equal(files.Values.Single(), connector.Received.Single().Sha256Hex);
         await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => string.Join(", ", harness.FilesOnDisk()));
+
+        // Its claim ended too: a claim counted forever would shrink the room the watcher claims into.
+        await Eventually.TrueAsync(async () => (await harness.Client.GetClusterView().GetOverview()).Backlog == 0, "the backlog back to 0");
     }
 
     [Fact]
