@@ -24,13 +24,21 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     private readonly HashSet<FileKey> _claims = [];
     private string? _claimFolder;
     private long _claimSequence;
-    private int _claimed;
 
     /// <summary>Raised when a claimed file leaves the spool (delivered or quarantined): room for another claim.</summary>
     public event Action? ClaimReleased;
 
     /// <summary>Files claimed and not yet delivered or quarantined; bounds how many grains are busy at once.</summary>
-    public int ClaimedCount => Volatile.Read(ref _claimed);
+    public int ClaimedCount
+    {
+        get
+        {
+            lock (_claimLock)
+            {
+                return _claims.Count;
+            }
+        }
+    }
 
     public string HostId => _options.HostId;
 
@@ -79,9 +87,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 
             var key = new FileKey(HostId, _claimFolder!, fileName);
             _claimFolderNames.Add(fileName);
-            _claims.Add(key);
-            _claimsPerFolder[_claimFolder!] = _claimsPerFolder.GetValueOrDefault(_claimFolder!) + 1;
-            Interlocked.Increment(ref _claimed);
+            AddClaim(key);
             return key;
         }
     }
@@ -107,11 +113,8 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
             _claims.Clear();
             foreach (var claim in claims)
             {
-                _claims.Add(claim);
-                _claimsPerFolder[claim.ClaimId] = _claimsPerFolder.GetValueOrDefault(claim.ClaimId) + 1;
+                AddClaim(claim);
             }
-
-            Volatile.Write(ref _claimed, _claims.Count);
         }
 
         return claims;
@@ -205,7 +208,6 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
             }
         }
 
-        Interlocked.Decrement(ref _claimed);
         ClaimReleased?.Invoke();
     }
 
@@ -221,15 +223,17 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             File.Move(from, target);
-            if (!_claims.Add(key))
-            {
-                return;
-            }
+            AddClaim(key);
+        }
+    }
 
+    /// <summary>Counts a claim once, and in its folder (under the claim lock).</summary>
+    private void AddClaim(FileKey key)
+    {
+        if (_claims.Add(key))
+        {
             _claimsPerFolder[key.ClaimId] = _claimsPerFolder.GetValueOrDefault(key.ClaimId) + 1;
         }
-
-        Interlocked.Increment(ref _claimed);
     }
 
     private void StartClaimFolder()

@@ -28,10 +28,6 @@ internal sealed class CpuMeter
     public (TimeSpan Silo, TimeSpan Bench) Stop() =>
         (_siloPid is { } pid ? Of(pid) - _siloStart : TimeSpan.Zero, Process.GetCurrentProcess().TotalProcessorTime - _benchStart);
 
-    /// <summary>The CPU of several phases together.</summary>
-    public static (TimeSpan Silo, TimeSpan Bench) Add((TimeSpan Silo, TimeSpan Bench) sum, (TimeSpan Silo, TimeSpan Bench) more) =>
-        (sum.Silo + more.Silo, sum.Bench + more.Bench);
-
     /// <summary>utime + stime of a process.</summary>
     public static TimeSpan Of(int pid)
     {

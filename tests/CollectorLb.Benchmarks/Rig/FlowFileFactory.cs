@@ -38,7 +38,7 @@ internal static class FlowFileFactory
             {
                 var firstChunk = filler.AsSpan(0, (int)Math.Min(sizeBytes, filler.Length)).ToArray();
                 header.AsSpan(0, Math.Min(header.Length, firstChunk.Length)).CopyTo(firstChunk);
-                Stamp(firstChunk, i);
+                ShiftCreationTime(firstChunk, i + 1);
                 file.Write(firstChunk);
                 for (var written = (long)firstChunk.Length; written < sizeBytes; written += filler.Length)
                 {
@@ -60,7 +60,7 @@ internal static class FlowFileFactory
         for (var i = 0; i < count; i++)
         {
             var content = (byte[])sample.Clone();
-            Stamp(content, i);
+            ShiftCreationTime(content, i + 1);
             var path = Path.Combine(folder, Name(prefix, i));
             File.WriteAllBytes(path, content);
             paths.Add(path);
@@ -69,13 +69,13 @@ internal static class FlowFileFactory
         return paths;
     }
 
-    /// <summary>Makes the file unique: nfcapd's header keeps the creation time at offset 8 (still a valid file).</summary>
-    private static void Stamp(byte[] content, int index)
+    /// <summary>Makes a copy unique and still valid: nfcapd's header keeps the file's creation time at offset 8.</summary>
+    public static void ShiftCreationTime(byte[] content, long seconds)
     {
         if (content.Length >= 16)
         {
             var created = BinaryPrimitives.ReadInt64LittleEndian(content.AsSpan(8));
-            BinaryPrimitives.WriteInt64LittleEndian(content.AsSpan(8), created + index + 1);
+            BinaryPrimitives.WriteInt64LittleEndian(content.AsSpan(8), created + seconds);
         }
     }
 }

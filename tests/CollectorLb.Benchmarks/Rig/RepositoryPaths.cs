@@ -8,13 +8,15 @@ internal static class RepositoryPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The silo built in the same configuration as this program (make bench builds Release), unless another build is named.</summary>
-    public static string SiloAssembly => SiloAssemblyOverride
-        ?? Path.Combine(Root, "src", "CollectorLb.Silo", "bin", Configuration, "net10.0", "CollectorLb.Silo.dll");
+    public static string SiloAssembly => SiloAssemblyOverride ?? BuildOutput("CollectorLb.Silo", "CollectorLb.Silo.dll");
 
     /// <summary>Another build of the silo to measure, e.g. a branch's, with the same scenarios.</summary>
     public static string? SiloAssemblyOverride { get; set; }
 
     public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
+
+    /// <summary>A file of a project under <c>src</c> as built in the same configuration as this program.</summary>
+    public static string BuildOutput(string project, string file) => Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", file);
 
     private static string Configuration =>
         typeof(RepositoryPaths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Release";

@@ -22,37 +22,34 @@ internal sealed class LargeFilesScenario : IScenario
         var before = silo.Memory;
         ProcessMemory.ResetPeak(silo.ProcessId);
 
-        var ceilings = new List<double>();
-        var ours = new List<double>();
-        (TimeSpan Silo, TimeSpan Bench) ceilingCpu = default, oursCpu = default;
-        for (var round = 1; round <= size.Rounds; round++)
-        {
-            var files = stage.MakeFiles(size.LargeFiles, size.LargeFileBytes);
-            await FlushToDiskAsync();
-
-            var ceilingMeter = CpuMeter.Start(silo);
-            var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, files.Count);
-            ceilingCpu = CpuMeter.Add(ceilingCpu, ceilingMeter.Stop());
-            ceilings.Add(ceiling.MegabytesPerSecond);
-
-            var oursMeter = CpuMeter.Start(silo);
-            var run = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
-            oursCpu = CpuMeter.Add(oursCpu, oursMeter.Stop());
-            ours.Add(totalBytes / 1048576.0 / run.Elapsed.TotalSeconds);
-            log.WriteLine($"  b round {round}: ceiling {ceilings[^1]:0} MB/s ({ceiling.Failed} failed), ours {ours[^1]:0} MB/s");
-        }
+        var rounds = await AlternatingRounds.RunAsync(
+            size.Rounds,
+            silo,
+            async () =>
+            {
+                var files = stage.MakeFiles(size.LargeFiles, size.LargeFileBytes);
+                await FlushToDiskAsync();
+                return files;
+            },
+            async files =>
+            {
+                var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, files.Count);
+                log.WriteLine($"  b ceiling: {ceiling.Failed} failed");
+                return ceiling.MegabytesPerSecond;
+            },
+            async files => totalBytes / 1048576.0 / (await stage.DeliverAllAtOnceAsync(files, size.Timeout)).Elapsed.TotalSeconds,
+            (round, ceiling, ours) => log.WriteLine($"  b round {round}: ceiling {ceiling:0} MB/s, ours {ours:0} MB/s"));
 
         var after = silo.Memory;
         var growth = after.PeakResidentBytes - before.ResidentBytes;
         var filesSent = size.LargeFiles * size.Rounds;
-        var cpuPerFile = CpuPerFile.Describe(oursCpu, filesSent, ceilingCpu, filesSent);
-        var (oursMedian, ceilingMedian) = (Median.Of(ours), Median.Of(ceilings));
-        var rounds = string.Join(", ", ours.Zip(ceilings, (o, c) => $"{o:0}/{c:0}"));
+        var cpuPerFile = CpuPerFile.Describe(rounds.OursCpu, filesSent, rounds.CeilingCpu, filesSent);
+        var (oursMedian, ceilingMedian) = (rounds.OursMedian, rounds.CeilingMedian);
         log.WriteLine($"  b medians: ours {oursMedian:0} MB/s, ceiling {ceilingMedian:0} MB/s; RSS {before.ResidentBytes >> 20} MiB -> peak {after.PeakResidentBytes >> 20} MiB");
 
         var ratio = oursMedian / ceilingMedian;
         var what = $"{size.LargeFiles} files of {Figures.Mebibytes(size.LargeFileBytes)}, {Figures.MedianOf(size.Rounds)}";
-        report.Rows.Add(new ResultRow(what, Figures.PerSecond(oursMedian, "MB"), Figures.PerSecond(ceilingMedian, "MB") + $" (ceiling, {size.LargeFiles} in flight)", Figures.Percent(ratio), $"rounds ours/ceiling MB/s: {rounds}; silo RSS {Figures.Mebibytes(before.ResidentBytes)} before, peak {Figures.Mebibytes(after.PeakResidentBytes)} during: +{Figures.Mebibytes(growth)}; {cpuPerFile}"));
+        report.Rows.Add(new ResultRow(what, Figures.PerSecond(oursMedian, "MB"), Figures.PerSecond(ceilingMedian, "MB") + $" (ceiling, {size.LargeFiles} in flight)", Figures.Percent(ratio), $"rounds ours/ceiling MB/s: {rounds.DescribeRounds()}; silo RSS {Figures.Mebibytes(before.ResidentBytes)} before, peak {Figures.Mebibytes(after.PeakResidentBytes)} during: +{Figures.Mebibytes(growth)}; {cpuPerFile}"));
         report.Bars.Add(new ThroughputBar($"b: {Figures.Mebibytes(size.LargeFileBytes)}", oursMedian, ceilingMedian, "MB/s"));
         report.Targets.Add(new TargetCheck(">= 85 % of the ceiling", Figures.Percent(ratio), ratio >= 0.85));
         report.Targets.Add(new TargetCheck("silo RSS grows < 64 MiB", "+" + Figures.Mebibytes(growth), growth < 64L * 1024 * 1024));

@@ -19,37 +19,35 @@ internal sealed class NfdumpConnectorsScenario : IScenario
         await using var stage = await ScenarioStage.StartAsync("f", ConnectorSpec.Many(connectors, new ConnectorSpec(ConvertWithNfdump: true, Workers: 1)));
         var silo = await stage.StartSiloAsync(size, warmUp: stage.MakeRealFlowFiles(Math.Min(size.WarmUpFiles, 4_000)));
 
-        var ceilings = new List<double>();
-        var ours = new List<double>();
-        (TimeSpan Silo, TimeSpan Bench) ceilingCpu = default, oursCpu = default;
         var sampler = InFlightSampler.Start(stage.Rig);
         sampler.Pause(); // counts during the silo's deliveries only
-        for (var round = 1; round <= size.Rounds; round++)
-        {
-            var files = stage.MakeRealFlowFiles(size.NfdumpFiles);
-            var ceilingMeter = CpuMeter.Start(silo);
-            var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, connectors);
-            ceilingCpu = CpuMeter.Add(ceilingCpu, ceilingMeter.Stop());
-            ceilings.Add(ceiling.FilesPerSecond);
-
-            var oursMeter = CpuMeter.Start(silo);
-            sampler.Resume();
-            var run = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
-            sampler.Pause();
-            oursCpu = CpuMeter.Add(oursCpu, oursMeter.Stop());
-            ours.Add(run.Expected / run.Elapsed.TotalSeconds);
-            log.WriteLine($"  f round {round}: ceiling {ceilings[^1]:0} files/s ({ceiling.Failed} failed), ours {ours[^1]:0} files/s");
-        }
+        var rounds = await AlternatingRounds.RunAsync(
+            size.Rounds,
+            silo,
+            () => Task.FromResult(stage.MakeRealFlowFiles(size.NfdumpFiles)),
+            async files =>
+            {
+                var ceiling = await CeilingLoop.RunAsync(files, stage.Rig.Urls, connectors);
+                log.WriteLine($"  f ceiling: {ceiling.Failed} failed");
+                return ceiling.FilesPerSecond;
+            },
+            async files =>
+            {
+                sampler.Resume();
+                var run = await stage.DeliverAllAtOnceAsync(files, size.Timeout);
+                sampler.Pause();
+                return run.Expected / run.Elapsed.TotalSeconds;
+            },
+            (round, ceiling, ours) => log.WriteLine($"  f round {round}: ceiling {ceiling:0} files/s, ours {ours:0} files/s"));
 
         await sampler.DisposeAsync();
         var filesSent = size.NfdumpFiles * size.Rounds;
-        var cpuPerFile = CpuPerFile.Describe(oursCpu, filesSent, ceilingCpu, filesSent) + "; " + sampler.Describe(connectors * new Grains.Options.ConnectorPoolOptions().MaxInFlightPerConnector);
-        var (oursMedian, ceilingMedian) = (Median.Of(ours), Median.Of(ceilings));
+        var cpuPerFile = CpuPerFile.Describe(rounds.OursCpu, filesSent, rounds.CeilingCpu, filesSent) + "; " + sampler.Describe(connectors * new Grains.Options.ConnectorPoolOptions().MaxInFlightPerConnector);
+        var (oursMedian, ceilingMedian) = (rounds.OursMedian, rounds.CeilingMedian);
         log.WriteLine($"  f medians: ours {oursMedian:0} files/s, ceiling {ceilingMedian:0} files/s; {cpuPerFile}");
 
         var ratio = oursMedian / ceilingMedian;
-        var rounds = string.Join(", ", ours.Zip(ceilings, (o, c) => $"{o:0}/{c:0}"));
-        report.Rows.Add(new ResultRow($"{Figures.Count(size.NfdumpFiles)} real nfcapd files (15 KB), one at a time per connector, {Figures.MedianOf(size.Rounds)}", Figures.PerSecond(oursMedian, "files"), Figures.PerSecond(ceilingMedian, "files") + " (ceiling, 4-way loop)", Figures.Percent(ratio), $"rounds ours/ceiling files/s: {rounds}; {cpuPerFile} (nfdump runs in child processes of the connectors, not counted)"));
+        report.Rows.Add(new ResultRow($"{Figures.Count(size.NfdumpFiles)} real nfcapd files (15 KB), one at a time per connector, {Figures.MedianOf(size.Rounds)}", Figures.PerSecond(oursMedian, "files"), Figures.PerSecond(ceilingMedian, "files") + " (ceiling, 4-way loop)", Figures.Percent(ratio), $"rounds ours/ceiling files/s: {rounds.DescribeRounds()}; {cpuPerFile} (nfdump runs in child processes of the connectors, not counted)"));
         report.Bars.Add(new ThroughputBar("f: nfdump", oursMedian, ceilingMedian, "files/s"));
         report.Targets.Add(new TargetCheck(">= 90 % of the ceiling", Figures.Percent(ratio), ratio >= 0.9));
     }

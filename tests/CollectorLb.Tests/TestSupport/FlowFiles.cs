@@ -1,6 +1,6 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using CollectorLb.Benchmarks.Rig;
 
 namespace CollectorLb.Tests.TestSupport;
 
@@ -16,7 +16,7 @@ public static class FlowFiles
 
     private static readonly ConcurrentDictionary<string, byte[]> Samples = new(StringComparer.Ordinal);
 
-    public static string SamplePath(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
+    public static string SamplePath(string name) => CollectorLb.Benchmarks.Rig.RepositoryPaths.Sample(name);
 
     /// <summary>A sample's bytes, read from disk once: a copy the caller may change.</summary>
     public static byte[] Sample(string name = SmallSample) => (byte[])Samples.GetOrAdd(name, n => File.ReadAllBytes(SamplePath(n))).Clone();
@@ -25,8 +25,7 @@ public static class FlowFiles
     public static byte[] Distinct(int index, string sample = SmallSample)
     {
         var bytes = Sample(sample);
-        var created = BinaryPrimitives.ReadInt64LittleEndian(bytes.AsSpan(8));
-        BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(8), created + index);
+        FlowFileFactory.ShiftCreationTime(bytes, index);
         return bytes;
     }
 
