@@ -65,15 +65,16 @@ internal sealed partial class FileGrain(
 
     public async Task Detect(DetectedFile detected)
     {
-        if (State.Status == FileStatus.Unknown && !File.Exists(spool.PathOf(_key)))
-        {
-            // A late report of a file already delivered (its record is cleared with it): nothing to do.
-            DeactivateOnIdle();
-            return;
-        }
-
         if (State.Status == FileStatus.Unknown)
         {
+            // The spool's claims answer from memory for files this silo claimed; the disk only for the rest.
+            if (!spool.IsClaimed(_key) && !File.Exists(spool.PathOf(_key)))
+            {
+                // A late report of a file already delivered (its record is cleared with it): nothing to do.
+                DeactivateOnIdle();
+                return;
+            }
+
             State.SizeBytes = detected.SizeBytes;
             State.OutcomeLost = spool.WasAttempted(_key);
             await TransitionAsync(FileEvent.Detected, detected.DetectedAt);

@@ -42,6 +42,15 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 
     public string HostId => _options.HostId;
 
+    /// <summary>True while the file is claimed by this process and not yet delivered or quarantined.</summary>
+    public bool IsClaimed(FileKey key)
+    {
+        lock (_claimLock)
+        {
+            return _claims.Contains(key);
+        }
+    }
+
     public string FlowDirectory => _options.FlowDirectoryFullPath;
 
     public string InflightDirectory => Path.Combine(FlowDirectory, InflightFolderName);

@@ -127,6 +127,17 @@ public sealed class FileSpoolTests : IDisposable
     }
 
     [Fact]
+    public void IsClaimed_ClaimedThenDeleted_TrueThenFalse()
+    {
+        var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", FlowFiles.Distinct(1)))!;
+        Assert.True(_spool.IsClaimed(key));
+
+        _spool.Delete(key);
+
+        Assert.False(_spool.IsClaimed(key));
+    }
+
+    [Fact]
     public void Delete_SameFileTwice_EndsTheClaimOnce()
     {
         var deleted = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", FlowFiles.Distinct(1)))!;
