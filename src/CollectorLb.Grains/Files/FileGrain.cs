@@ -350,9 +350,7 @@ internal sealed partial class FileGrain(
     private async Task DeleteAsync()
     {
         spool.Delete(_key);
-        var previous = State.Status;
-        State.Apply(FileEvent.Deleted, timeProvider.GetUtcNow());
-        observer.OnTransition(Snapshot(), previous);
+        await TransitionAsync(FileEvent.Deleted, timeProvider.GetUtcNow(), persist: false);
         metrics.FilesDeleted.Add(1);
         LogDeleted(logger, _key.FileName);
         await RemoveStuckReminderAsync();
@@ -387,11 +385,16 @@ internal sealed partial class FileGrain(
         DeactivateOnIdle();
     }
 
-    private async Task TransitionAsync(FileEvent fileEvent, DateTimeOffset at)
+    /// <param name="persist">False for <see cref="FileEvent.Deleted"/>: the record is cleared afterwards, not written.</param>
+    private async Task TransitionAsync(FileEvent fileEvent, DateTimeOffset at, bool persist = true)
     {
         var previous = State.Status;
         State.Apply(fileEvent, at);
-        await WriteStateAsync();
+        if (persist)
+        {
+            await WriteStateAsync();
+        }
+
         observer.OnTransition(Snapshot(), previous);
     }
 

@@ -181,9 +181,13 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     public void Delete(FileKey key)
     {
         var path = PathOf(key);
-        if (File.Exists(path))
+        try
         {
-            File.Delete(path);
+            File.Delete(path); // no error when the file is gone already
+        }
+        catch (DirectoryNotFoundException)
+        {
+            // Its claim folder went with an earlier delete of the same file.
         }
 
         RemoveClaim(key);

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using CollectorLb.Abstractions.Connectors;
+using CollectorLb.Benchmarks.Rig;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.LoadBalancing;
 
@@ -13,7 +14,6 @@ namespace CollectorLb.Benchmarks.Picks;
 public class PickPathBenchmarks
 {
     public const int PicksPerInvoke = 1_000;
-    private const int MaxInFlightPerConnector = 16;
 
     private readonly List<ConnectorState> _available = [];
     private readonly LeaseRequest _request = new("bench/1/nfcapd.202611270400", 4096, []);
@@ -35,7 +35,7 @@ public class PickPathBenchmarks
         {
             var connector = new ConnectorState($"connector-{i}", $"http://127.0.0.1:{7000 + i}")
             {
-                InFlight = random.Next(MaxInFlightPerConnector + 1),
+                InFlight = random.Next(SiloDefaults.InFlightPerConnector + 1),
             };
             connector.InFlightBytes = connector.InFlight * 4096L;
             connector.Latency.Record(4096, TimeSpan.FromMilliseconds(1 + random.Next(10)));
@@ -50,7 +50,7 @@ public class PickPathBenchmarks
         var sum = 0;
         for (var i = 0; i < PicksPerInvoke; i++)
         {
-            sum += _policy.PickConnector(_request, ConnectorAvailability.Fill(_available, _connectors, _request, MaxInFlightPerConnector))?.Name.Length ?? 0;
+            sum += _policy.PickConnector(_request, ConnectorAvailability.Fill(_available, _connectors, _request, SiloDefaults.InFlightPerConnector))?.Name.Length ?? 0;
         }
 
         return sum;

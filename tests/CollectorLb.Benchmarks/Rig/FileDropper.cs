@@ -5,7 +5,8 @@ namespace CollectorLb.Benchmarks.Rig;
 /// <summary>Puts staged files in place by a rename within the flow directory, as nfcapd completes a file: all at once or at a steady rate.</summary>
 internal static class FileDropper
 {
-    public static void DropAll(IReadOnlyList<string> paths, DeliveryTracker tracker)
+    /// <summary>Every file at once; without a tracker (a backlog placed before the silo starts) nothing is timed.</summary>
+    public static void DropAll(IReadOnlyList<string> paths, DeliveryTracker? tracker)
     {
         foreach (var path in paths)
         {

@@ -2,10 +2,12 @@ using System.Reflection;
 
 namespace CollectorLb.Benchmarks.Rig;
 
-/// <summary>Where the repository, the built silo and the sample flow files are, seen from this build's output.</summary>
+/// <summary>Where the repository, the built projects and the sample flow files are, seen from this build's output (the tests use it too).</summary>
 internal static class RepositoryPaths
 {
     public static string Root { get; } = FindRoot();
+
+    public static string Combine(params string[] parts) => Path.Combine([Root, .. parts]);
 
     /// <summary>The silo built in the same configuration as this program (make bench builds Release), unless another build is named.</summary>
     public static string SiloAssembly => SiloAssemblyOverride ?? BuildOutput("CollectorLb.Silo", "CollectorLb.Silo.dll");

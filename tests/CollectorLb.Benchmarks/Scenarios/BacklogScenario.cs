@@ -14,7 +14,7 @@ internal sealed class BacklogScenario : IScenario
     {
         await using var stage = await ScenarioStage.StartAsync("e", ConnectorSpec.Many(4, ConnectorSpec.Instant));
         var files = stage.MakeFiles(size.BacklogFiles);
-        ScenarioStage.PlaceBeforeStart(files);
+        FileDropper.DropAll(files, tracker: null); // a backlog the silo finds at start-up
 
         var run = stage.Rig.Track(new DeliveryTracker(files.Count, startedAt: System.Diagnostics.Stopwatch.GetTimestamp()));
         var silo = await stage.StartSiloAsync(size, warmUp: []);

@@ -42,7 +42,7 @@ internal sealed class NfdumpConnectorsScenario : IScenario
 
         await sampler.DisposeAsync();
         var filesSent = size.NfdumpFiles * size.Rounds;
-        var cpuPerFile = CpuPerFile.Describe(rounds.OursCpu, filesSent, rounds.CeilingCpu, filesSent) + "; " + sampler.Describe(connectors * new Grains.Options.ConnectorPoolOptions().MaxInFlightPerConnector);
+        var cpuPerFile = CpuPerFile.Describe(rounds.OursCpu, filesSent, rounds.CeilingCpu, filesSent) + "; " + sampler.Describe(connectors * SiloDefaults.InFlightPerConnector);
         var (oursMedian, ceilingMedian) = (rounds.OursMedian, rounds.CeilingMedian);
         log.WriteLine($"  f medians: ours {oursMedian:0} files/s, ceiling {ceilingMedian:0} files/s; {cpuPerFile}");
 

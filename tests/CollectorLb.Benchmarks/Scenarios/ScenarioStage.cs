@@ -48,15 +48,6 @@ internal sealed class ScenarioStage : IAsyncDisposable
     public IReadOnlyList<string> MakeFiles(int count, long sizeBytes = ScenarioSize.SmallFileBytes) =>
         FlowFileFactory.Write(FlowDirectory, $"2026{++_batch:D2}", count, sizeBytes);
 
-    /// <summary>Puts staged files in place before the silo starts: a backlog it finds at start-up.</summary>
-    public static void PlaceBeforeStart(IReadOnlyList<string> paths)
-    {
-        foreach (var path in paths)
-        {
-            FileDropper.Drop(path);
-        }
-    }
-
     /// <summary>Waits until the silo removed every acknowledged file; false when some are still there after <paramref name="timeout"/>.</summary>
     public async Task<bool> WaitUntilDiskEmptyAsync(TimeSpan timeout)
     {

@@ -1,6 +1,5 @@
 using CollectorLb.Benchmarks.Report;
 using CollectorLb.Benchmarks.Rig;
-using CollectorLb.Grains.Options;
 
 namespace CollectorLb.Benchmarks.Scenarios;
 
@@ -14,7 +13,7 @@ internal sealed class SlowConnectorsScenario : IScenario
 {
     private const int Connectors = 4;
     private static readonly TimeSpan Delay = TimeSpan.FromMilliseconds(100);
-    private static readonly int InFlightCap = new ConnectorPoolOptions().MaxInFlightPerConnector;
+    private static readonly int InFlightCap = SiloDefaults.InFlightPerConnector;
 
     public string Id => "c";
 

@@ -1,6 +1,5 @@
 using CollectorLb.Benchmarks.Report;
 using CollectorLb.Benchmarks.Rig;
-using CollectorLb.Grains.Options;
 
 namespace CollectorLb.Benchmarks.Scenarios;
 
@@ -18,7 +17,7 @@ internal sealed class SmallFilesScenario : IScenario
     public async Task RunAsync(ScenarioSize size, ScenarioReport report, TextWriter log)
     {
         const int connectors = 4;
-        var concurrency = connectors * new ConnectorPoolOptions().MaxInFlightPerConnector;
+        var concurrency = connectors * SiloDefaults.InFlightPerConnector;
         await using var stage = await ScenarioStage.StartAsync("a", ConnectorSpec.Many(connectors, ConnectorSpec.Instant));
         var files = stage.MakeFiles(size.SmallFiles);
         var pacedFiles = stage.MakeFiles(size.PacedFiles);

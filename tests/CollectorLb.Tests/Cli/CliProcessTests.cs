@@ -30,11 +30,5 @@ public class CliProcessTests
         }
     }
 
-    /// <summary>The built <c>collectorlb</c> program, as an operator runs it.</summary>
-    private static Task<ToolRun> RunAsync(params string[] args) =>
-        RunAsync(new Dictionary<string, string>(), args);
-
-    /// <summary>The built <c>collectorlb</c> program with <paramref name="environment"/> on top of ours.</summary>
-    internal static Task<ToolRun> RunAsync(IReadOnlyDictionary<string, string> environment, params string[] args) =>
-        ToolRun.RunAsync("dotnet", [RepositoryPaths.BuildOutput("CollectorLb.Cli", "collectorlb.dll"), .. args], TimeSpan.FromSeconds(60), environment: environment);
+    private static Task<ToolRun> RunAsync(params string[] args) => CliProcess.RunAsync(new Dictionary<string, string>(), args);
 }

@@ -1,4 +1,5 @@
 using CollectorLb.Grains.Spool;
+using CollectorLb.Tests.TestSupport;
 
 namespace CollectorLb.Tests.Cluster;
 
@@ -15,10 +16,10 @@ public sealed class CollectorHost(int index, string hostId, string flowDirectory
     public Dictionary<string, string> Dropped { get; } = [];
 
     /// <summary>Flow files still in the flow directory or the spool (our hidden markers not counted).</summary>
-    public IReadOnlyList<string> FilesOnDisk() =>
-        Directory.Exists(FlowDirectory)
-            ? Directory.EnumerateFiles(FlowDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList()
-            : [];
+    public IReadOnlyList<string> FilesOnDisk() => FlowFiles.Under(FlowDirectory);
+
+    /// <summary>Flow files claimed into this host's spool and not yet delivered.</summary>
+    public IReadOnlyList<string> SpooledFiles() => FlowFiles.Under(SpoolDirectory);
 
     public string SpoolDirectory => Path.Combine(FlowDirectory, FileSpool.InflightFolderName);
 }

@@ -174,9 +174,9 @@ public sealed class RedisClusterHarness : IAsyncDisposable
     private async Task<string> DescribeClaimedFilesAsync()
     {
         var lines = new List<string>();
-        foreach (var host in Hosts.Where(h => Directory.Exists(h.SpoolDirectory)))
+        foreach (var host in Hosts)
         {
-            foreach (var path in Directory.EnumerateFiles(host.SpoolDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')))
+            foreach (var path in host.SpooledFiles())
             {
                 var key = SpooledFileKey.Of(host.HostId, path).ToString();
                 try

@@ -18,18 +18,22 @@ public class RedisModeSiloProcessTests
         await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
         await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
         registry.Register(connector.Name, connector.Url);
+        // What silos and clients of one cluster share.
+        var cluster = new Dictionary<string, string>
+        {
+            ["CollectorLb__Cluster__Mode"] = "redis",
+            ["CollectorLb__Cluster__RedisConnectionString"] = redis.ConnectionString,
+            ["CollectorLb__Cluster__ClusterId"] = "it-cluster",
+            ["CollectorLb__Cluster__ServiceId"] = "it-service",
+        };
         var httpPort = FreePorts.Tcp();
-        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>
+        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>(cluster)
         {
             ["REGISTRY_IP"] = "127.0.0.1",
             ["REGISTRY_PORT"] = registry.Port.ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__HostId"] = "collector-7",
             ["CollectorLb__Nfcapd__Enabled"] = "false",
-            ["CollectorLb__Cluster__Mode"] = "redis",
-            ["CollectorLb__Cluster__RedisConnectionString"] = redis.ConnectionString,
             ["CollectorLb__Cluster__AdvertisedAddress"] = "127.0.0.1",
-            ["CollectorLb__Cluster__ClusterId"] = "it-cluster",
-            ["CollectorLb__Cluster__ServiceId"] = "it-service",
             ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
             ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
@@ -51,16 +55,7 @@ public class RedisModeSiloProcessTests
             "the delivered file's state is removed from Redis");
 
         // The CLI, like the dashboard, finds the silos through Redis with the silos' own settings.
-        var (code, output, error) = await Cli.CliProcessTests.RunAsync(
-            new Dictionary<string, string>
-            {
-                ["CollectorLb__Cluster__Mode"] = "redis",
-                ["CollectorLb__Cluster__RedisConnectionString"] = redis.ConnectionString,
-                ["CollectorLb__Cluster__ClusterId"] = "it-cluster",
-                ["CollectorLb__Cluster__ServiceId"] = "it-service",
-            },
-            "status",
-            "--json");
+        var (code, output, error) = await CliProcess.RunAsync(cluster, "status", "--json");
         Assert.True(code == 0, $"exit {code}: {error}");
         using var status = JsonDocument.Parse(output);
         var host = Assert.Single(status.RootElement.GetProperty("hosts").EnumerateArray());

@@ -18,7 +18,7 @@ public sealed class NfcapdIntegrationTests(NfcapdCaptureFixture capture) : IClas
         var csvLines = 0;
         foreach (var file in capture.Files)
         {
-            csvLines += await NfdumpReader.CsvLineCountAsync(file);
+            csvLines += await Nfdump.CountFlowsAsync(file);
         }
 
         Assert.Equal(NfcapdCaptureFixture.FlowCount, csvLines);

@@ -14,13 +14,6 @@ internal static partial class NfdumpReader
         return (Field(output, FlowsLine()), Field(output, SequenceFailuresLine()));
     }
 
-    /// <summary>Number of CSV lines of <c>nfdump -r FILE -q -o csv</c>, i.e. flow records.</summary>
-    public static async Task<int> CsvLineCountAsync(string file)
-    {
-        var output = await RunAsync("-r", file, "-q", "-o", "csv");
-        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length;
-    }
-
     private static long Field(string output, Regex line)
     {
         var match = line.Match(output);

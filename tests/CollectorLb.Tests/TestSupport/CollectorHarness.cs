@@ -99,8 +99,7 @@ public sealed class CollectorHarness : IAsyncDisposable
         Directory.EnumerateFiles(FlowDirectory, "*", SearchOption.AllDirectories).ToList();
 
     /// <summary>Flow files claimed into the spool and not yet delivered.</summary>
-    public IReadOnlyList<string> SpooledFiles() =>
-        Directory.EnumerateFiles(SpoolDirectory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList();
+    public IReadOnlyList<string> SpooledFiles() => FlowFiles.Under(SpoolDirectory);
 
     public Task WaitUntilDeliveredAsync(IReadOnlyDictionary<string, string> expected, TimeSpan? timeout = null) =>
         DeliveryWait.UntilReceivedAsync(

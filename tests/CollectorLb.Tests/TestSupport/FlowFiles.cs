@@ -16,7 +16,7 @@ public static class FlowFiles
 
     private static readonly ConcurrentDictionary<string, byte[]> Samples = new(StringComparer.Ordinal);
 
-    public static string SamplePath(string name) => CollectorLb.Benchmarks.Rig.RepositoryPaths.Sample(name);
+    public static string SamplePath(string name) => RepositoryPaths.Sample(name);
 
     /// <summary>A sample's bytes, read from disk once: a copy the caller may change.</summary>
     public static byte[] Sample(string name = SmallSample) => (byte[])Samples.GetOrAdd(name, n => File.ReadAllBytes(SamplePath(n))).Clone();
@@ -42,4 +42,10 @@ public static class FlowFiles
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));
 
     public static string Sha256(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    /// <summary>Flow files anywhere below <paramref name="directory"/>, our hidden markers and staging files not counted; none when it does not exist.</summary>
+    public static IReadOnlyList<string> Under(string directory) =>
+        Directory.Exists(directory)
+            ? Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).Where(f => !Path.GetFileName(f).StartsWith('.')).ToList()
+            : [];
 }
