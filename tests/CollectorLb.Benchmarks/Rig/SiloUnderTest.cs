@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 
 namespace CollectorLb.Benchmarks.Rig;
 
@@ -40,22 +39,11 @@ internal sealed class SiloUnderTest : IAsyncDisposable
             RedirectStandardError = true,
         };
         startInfo.ArgumentList.Add(RepositoryPaths.SiloAssembly);
-        var environment = new Dictionary<string, string>
-        {
-            ["CollectorLb__HostId"] = "bench",
-            ["CollectorLb__FlowDirectory"] = flowDirectory,
-            ["CollectorLb__Registry__Host"] = "127.0.0.1",
-            ["CollectorLb__Registry__Port"] = registryPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Nfcapd__Enabled"] = "false",
-            ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in settings)
-        {
-            environment["CollectorLb__" + key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-
+        var environment = new SiloEnvironment("bench", httpPort)
+            .WithRegistry(registryPort)
+            .WithFlowDirectory(flowDirectory)
+            .WithSettings(settings)
+            .ToVariables();
         foreach (var (key, value) in environment)
         {
             startInfo.Environment[key] = value;

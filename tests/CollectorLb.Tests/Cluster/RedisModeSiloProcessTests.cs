@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
@@ -27,17 +26,11 @@ public class RedisModeSiloProcessTests
             ["CollectorLb__Cluster__ServiceId"] = "it-service",
         };
         var httpPort = FreePorts.Tcp();
-        await using var silo = SiloProcess.Start(directory.Path, new Dictionary<string, string>(cluster)
-        {
-            ["REGISTRY_IP"] = "127.0.0.1",
-            ["REGISTRY_PORT"] = registry.Port.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__HostId"] = "collector-7",
-            ["CollectorLb__Nfcapd__Enabled"] = "false",
-            ["CollectorLb__Cluster__AdvertisedAddress"] = "127.0.0.1",
-            ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
-        });
+        await using var silo = SiloProcess.Start(directory.Path, new SiloEnvironment("collector-7", httpPort)
+            .WithLegacyRegistry(registry.Port)
+            .WithSetting("Cluster:AdvertisedAddress", "127.0.0.1")
+            .WithVariables(cluster)
+            .ToVariables());
         await silo.WaitUntilHealthyAsync(httpPort, StartTimeout);
 
         FlowFiles.RenameInto(directory.Combine("netflows"), "nfcapd.202611270440", FlowFiles.Distinct(0));

@@ -36,15 +36,11 @@ public class PublishedSiloTests
         var gatewayPort = FreePorts.Tcp();
         var work = directory.Combine("work");
         Directory.CreateDirectory(work);
-        var environment = new Dictionary<string, string>
-        {
-            ["COLLECTORLB_APP"] = app,
-            ["NFCAPD_PORT"] = FreePorts.Udp().ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__GatewayPort"] = gatewayPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__HostId"] = "published-host",
-        };
+        var environment = new SiloEnvironment("published-host", httpPort, gatewayPort)
+            .WithNfcapdDefault()
+            .WithVariable("COLLECTORLB_APP", app)
+            .WithVariable("NFCAPD_PORT", FreePorts.Udp().ToString(CultureInfo.InvariantCulture))
+            .ToVariables();
         await using var silo = SiloProcess.StartProgram(work, environment, "sh", [EntryPoint, "silo"]);
         using var http = new HttpClient();
         await Eventually.TrueAsync(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
 
@@ -110,31 +109,21 @@ public sealed class SiloUnderTest : IAsyncDisposable
         await _devServices.StartConnectorsAsync(connectors);
         await _devServices.StartRegistryAsync();
 
-        var environment = new Dictionary<string, string>
-        {
-            ["CollectorLb__HostId"] = HostId,
-            ["CollectorLb__FlowDirectory"] = FlowDirectory,
-            ["CollectorLb__Registry__Host"] = "127.0.0.1",
-            ["CollectorLb__Registry__Port"] = Registry.Port.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Nfcapd__Enabled"] = "false",
-            ["CollectorLb__Ports__HttpPort"] = HttpPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Ports__GatewayPort"] = GatewayPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb__Watcher__RescanSeconds"] = "1",
-            ["CollectorLb__Watcher__StableSeconds"] = "0.3",
-            ["CollectorLb__Upload__TimeoutSeconds"] = "5",
-            ["CollectorLb__Delivery__RetryBaseDelaySeconds"] = "0.2",
-            ["CollectorLb__Delivery__RetryMaxDelaySeconds"] = "0.5",
-            ["CollectorLb__Delivery__NoConnectorRetrySeconds"] = "0.3",
-            ["CollectorLb__Pool__RegistryRefreshSeconds"] = "1",
-            ["CollectorLb__Pool__EjectionSeconds"] = "0.3",
-            ["CollectorLb__Pool__MaxEjectionSeconds"] = "1",
-            ["CollectorLb__Pool__PingSeconds"] = "0.2",
-        };
-        foreach (var (key, value) in settings)
-        {
-            environment[key] = value;
-        }
+        var environment = new SiloEnvironment(HostId, HttpPort, GatewayPort)
+            .WithRegistry(Registry.Port)
+            .WithFlowDirectory(FlowDirectory)
+            .WithSetting("Watcher:RescanSeconds", "1")
+            .WithSetting("Watcher:StableSeconds", "0.3")
+            .WithSetting("Upload:TimeoutSeconds", "5")
+            .WithSetting("Delivery:RetryBaseDelaySeconds", "0.2")
+            .WithSetting("Delivery:RetryMaxDelaySeconds", "0.5")
+            .WithSetting("Delivery:NoConnectorRetrySeconds", "0.3")
+            .WithSetting("Pool:RegistryRefreshSeconds", "1")
+            .WithSetting("Pool:EjectionSeconds", "0.3")
+            .WithSetting("Pool:MaxEjectionSeconds", "1")
+            .WithSetting("Pool:PingSeconds", "0.2")
+            .WithVariables(settings) // the test's own, by variable name, last so they win
+            .ToVariables();
 
         Directory.CreateDirectory(FlowDirectory);
         _silo = SiloProcess.Start(_root.Path, environment);

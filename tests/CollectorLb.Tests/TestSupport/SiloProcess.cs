@@ -38,20 +38,14 @@ public sealed class SiloProcess : IAsyncDisposable
     public static string SiloAssemblyPath => RepositoryPaths.BuildOutput("CollectorLb.Silo", "CollectorLb.Silo.dll");
 
     /// <summary>A silo on free ports talking to <paramref name="registryPort"/>, nfcapd off unless asked, fast test timings.</summary>
-    public static Dictionary<string, string> TestEnvironment(int registryPort, int httpPort) => new()
-    {
-        ["REGISTRY_IP"] = "127.0.0.1",
-        ["REGISTRY_PORT"] = registryPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["CollectorLb__HostId"] = "process-host",
-        ["CollectorLb__Nfcapd__Enabled"] = "false",
-        ["CollectorLb__Ports__HttpPort"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["CollectorLb__Ports__SiloPort"] = FreePorts.Tcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["CollectorLb__Ports__GatewayPort"] = FreePorts.Tcp().ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["CollectorLb__Watcher__RescanSeconds"] = "1",
-        ["CollectorLb__Delivery__RetryBaseDelaySeconds"] = "0.2",
-        ["CollectorLb__Delivery__RetryMaxDelaySeconds"] = "1",
-        ["CollectorLb__Pool__RegistryRefreshSeconds"] = "1",
-    };
+    public static Dictionary<string, string> TestEnvironment(int registryPort, int httpPort) =>
+        new SiloEnvironment("process-host", httpPort)
+            .WithLegacyRegistry(registryPort)
+            .WithSetting("Watcher:RescanSeconds", "1")
+            .WithSetting("Delivery:RetryBaseDelaySeconds", "0.2")
+            .WithSetting("Delivery:RetryMaxDelaySeconds", "1")
+            .WithSetting("Pool:RegistryRefreshSeconds", "1")
+            .ToVariables();
 
     /// <summary>Waits until <c>/healthz</c> answers.</summary>
     public async Task WaitUntilHealthyAsync(int httpPort, TimeSpan timeout)
