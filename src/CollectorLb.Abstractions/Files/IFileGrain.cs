@@ -1,3 +1,5 @@
+using CollectorLb.Abstractions.Hosts;
+
 namespace CollectorLb.Abstractions.Files;
 
 /// <summary>
@@ -14,7 +16,10 @@ public interface IFileGrain : IGrainWithStringKey
     [Alias("get-snapshot")]
     Task<FileSnapshot> GetSnapshot();
 
-    /// <summary>An operator releases a quarantined file: it goes back to the spool and is delivered with fresh attempts.</summary>
+    /// <summary>
+    /// An operator releases a quarantined file: it goes back to the spool and is delivered with fresh attempts.
+    /// Answers <see cref="RequeueOutcome.Requeued"/>, <see cref="RequeueOutcome.NotQuarantined"/> or <see cref="RequeueOutcome.FileMissing"/>.
+    /// </summary>
     [Alias("requeue")]
-    Task<Quarantine.RequeueResult> Requeue();
+    Task<RequeueOutcome> Requeue();
 }

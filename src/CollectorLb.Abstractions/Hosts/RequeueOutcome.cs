@@ -1,6 +1,9 @@
 namespace CollectorLb.Abstractions.Hosts;
 
-/// <summary>What an operator's requeue came to, as the dashboard and the CLI report it.</summary>
+/// <summary>
+/// What an operator's requeue came to, as the dashboard and the CLI report it. A file grain answers only the first
+/// three; the host and cluster grains add the rest while finding the file.
+/// </summary>
 public enum RequeueOutcome
 {
     /// <summary>Back in the spool; the file is being delivered again.</summary>

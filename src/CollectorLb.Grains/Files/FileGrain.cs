@@ -1,5 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Delivery;
@@ -88,16 +89,16 @@ internal sealed partial class FileGrain(
 
     public Task<FileSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
-    public async Task<RequeueResult> Requeue()
+    public async Task<RequeueOutcome> Requeue()
     {
         if (State.Status != FileStatus.Quarantined && !(State.Status == FileStatus.Unknown && quarantine.Find(_key) is not null))
         {
-            return RequeueResult.NotQuarantined;
+            return RequeueOutcome.NotQuarantined;
         }
 
         if (!quarantine.Release(_key, from => spool.Restore(_key, from)))
         {
-            return RequeueResult.FileMissing;
+            return RequeueOutcome.FileMissing;
         }
 
         State.Attempts = 0;
@@ -108,7 +109,7 @@ internal sealed partial class FileGrain(
         metrics.FilesRequeued.Add(1);
         LogRequeued(logger, _key.FileName);
         Resume();
-        return RequeueResult.Requeued;
+        return RequeueOutcome.Requeued;
     }
 
     public Task ReceiveReminder(string reminderName, TickStatus status)

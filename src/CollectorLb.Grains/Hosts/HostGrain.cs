@@ -54,12 +54,12 @@ internal sealed partial class HostGrain(
             return new RequeueAnswer(RequeueOutcome.NotThisHost, fileKey, $"{fileKey} belongs to host '{key.HostId}', not '{spool.HostId}'.");
         }
 
-        var result = await GrainFactory.GetGrain<IFileGrain>(fileKey).Requeue();
-        LogRequeue(logger, fileKey, result);
-        return result switch
+        var outcome = await GrainFactory.GetGrain<IFileGrain>(fileKey).Requeue();
+        LogRequeue(logger, fileKey, outcome);
+        return outcome switch
         {
-            RequeueResult.Requeued => new RequeueAnswer(RequeueOutcome.Requeued, fileKey, $"{key.FileName} is back in the spool and being delivered."),
-            RequeueResult.FileMissing => new RequeueAnswer(RequeueOutcome.FileMissing, fileKey, $"{key.FileName} is quarantined but its bytes are gone from {quarantine.Directory}."),
+            RequeueOutcome.Requeued => new RequeueAnswer(outcome, fileKey, $"{key.FileName} is back in the spool and being delivered."),
+            RequeueOutcome.FileMissing => new RequeueAnswer(outcome, fileKey, $"{key.FileName} is quarantined but its bytes are gone from {quarantine.Directory}."),
             _ => new RequeueAnswer(RequeueOutcome.NotQuarantined, fileKey, $"{key.FileName} is not in quarantine."),
         };
     }
@@ -75,5 +75,5 @@ internal sealed partial class HostGrain(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "operator requeue of {FileKey}: {Result}")]
-    private static partial void LogRequeue(ILogger logger, string fileKey, RequeueResult result);
+    private static partial void LogRequeue(ILogger logger, string fileKey, RequeueOutcome result);
 }

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Quarantine;
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
 using CollectorLb.Tests.TestSupport;
 
@@ -70,12 +70,12 @@ public class QuarantineTests
         Assert.Equal(FileStatus.Quarantined, (await grain.GetSnapshot()).Status);
 
         harness.Connectors[1].Mode = ConnectorMode.Success;
-        Assert.Equal(RequeueResult.Requeued, await grain.Requeue());
+        Assert.Equal(RequeueOutcome.Requeued, await grain.Requeue());
 
         await harness.WaitUntilDeliveredAsync(files);
         Assert.Equal(files[name], Assert.Single(harness.Connectors[1].Received).Sha256Hex);
         await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => string.Join(", ", harness.FilesOnDisk()));
-        Assert.Equal(RequeueResult.NotQuarantined, await grain.Requeue());
+        Assert.Equal(RequeueOutcome.NotQuarantined, await grain.Requeue());
     }
 
     [Fact]
