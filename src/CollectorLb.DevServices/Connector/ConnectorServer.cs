@@ -16,7 +16,6 @@ namespace CollectorLb.DevServices;
 public sealed class ConnectorServer : IAsyncDisposable
 {
     private const int CopyBufferBytes = 128 * 1024;
-    private const string TempPrefix = ".convert-";
 
     private readonly ConnectorServerOptions _options;
     private readonly ILogger _logger;
@@ -461,106 +460,84 @@ public sealed class ConnectorServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Streams the body to a temp file, converts it when asked, then renames it into place and acknowledges.</summary>
+    /// <summary>Streams the body to its destination, converts it when asked, then keeps it and acknowledges.</summary>
     private async Task StoreAsync(HttpContext context, string fileName, string logName, CancellationToken ct)
     {
-        var finalPath = Path.Combine(_outputDirectory, fileName);
-        var tempPath = Path.Combine(_outputDirectory, TempPrefix + Guid.NewGuid().ToString("N") + ".part");
-        var kept = false;
+        using var destination = BodyDestination.Create(_options.StoreFiles, _outputDirectory, fileName);
+        long length = 0;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
         try
         {
-            long length = 0;
-            using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-            var buffer = ArrayPool<byte>.Shared.Rent(CopyBufferBytes);
-            try
+            var file = destination.Open();
+            await using (file.ConfigureAwait(false))
             {
-                var file = !_options.StoreFiles ? Stream.Null : new FileStream(tempPath, new FileStreamOptions
+                while (true)
                 {
-                    Mode = FileMode.CreateNew,
-                    Access = FileAccess.Write,
-                    Share = FileShare.None,
-                    Options = FileOptions.Asynchronous,
-                    BufferSize = 0,
-                });
-                await using (file.ConfigureAwait(false))
-                {
-                    while (true)
+                    int read;
+                    try
                     {
-                        int read;
-                        try
-                        {
-                            read = await context.Request.Body.ReadAsync(buffer, ct).ConfigureAwait(false);
-                        }
-                        catch (Exception ex) when (ex is IOException or BadHttpRequestException or OperationCanceledException)
-                        {
-                            // The sender went away mid-body: nothing was received.
-                            ConnectorLog.NotAnswered(_logger, Name, logName, string.Create(CultureInfo.InvariantCulture, $"upload aborted after {length} bytes"));
-                            context.Abort();
-                            return;
-                        }
-
-                        if (read == 0)
-                        {
-                            break;
-                        }
-
-                        hash.AppendData(buffer, 0, read);
-                        await file.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
-                        length += read;
+                        read = await context.Request.Body.ReadAsync(buffer, ct).ConfigureAwait(false);
                     }
+                    catch (Exception ex) when (ex is IOException or BadHttpRequestException or OperationCanceledException)
+                    {
+                        // The sender went away mid-body: nothing was received.
+                        ConnectorLog.NotAnswered(_logger, Name, logName, string.Create(CultureInfo.InvariantCulture, $"upload aborted after {length} bytes"));
+                        context.Abort();
+                        return;
+                    }
+
+                    if (read == 0)
+                    {
+                        break;
+                    }
+
+                    hash.AppendData(buffer, 0, read);
+                    await file.WriteAsync(buffer.AsMemory(0, read), ct).ConfigureAwait(false);
+                    length += read;
                 }
             }
-            finally
-            {
-                ArrayPool<byte>.Shared.Return(buffer);
-            }
-
-            if (_options.ConvertWithNfdump)
-            {
-                // Convert before the rename, so the final name only ever shows a file that was fully handled.
-                var conversionError = await NfdumpConverter.ConvertAsync(_options.NfdumpPath, tempPath, ct).ConfigureAwait(false);
-                if (conversionError is not null)
-                {
-                    await AnswerErrorAsync(context, logName, StatusCodes.Status400BadRequest, conversionError).ConfigureAwait(false);
-                    return;
-                }
-            }
-
-            try
-            {
-                if (_options.StoreFiles)
-                {
-                    File.Move(tempPath, finalPath, overwrite: true);
-                }
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                await AnswerErrorAsync(context, logName, StatusCodes.Status500InternalServerError, "cannot store file: " + ex.Message).ConfigureAwait(false);
-                return;
-            }
-
-            kept = true;
-            var received = new ReceivedFile(
-                fileName,
-                _options.StoreFiles ? finalPath : string.Empty,
-                length,
-                Convert.ToHexStringLower(hash.GetHashAndReset()),
-                context.Request.ContentType,
-                CollectXHeaders(context.Request.Headers),
-                DateTimeOffset.UtcNow);
-            _received.Add(received);
-            InvokeCallback(received);
-
-            await JsonReply.SuccessAsync(context).ConfigureAwait(false);
-            ConnectorLog.Received(_logger, Name, logName, length, StatusCodes.Status200OK);
         }
         finally
         {
-            if (!kept)
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (_options.ConvertWithNfdump)
+        {
+            // Convert before the rename, so the final name only ever shows a file that was fully handled.
+            var conversionError = await NfdumpConverter.ConvertAsync(_options.NfdumpPath, destination.WrittenPath, ct).ConfigureAwait(false);
+            if (conversionError is not null)
             {
-                TryDelete(tempPath);
+                await AnswerErrorAsync(context, logName, StatusCodes.Status400BadRequest, conversionError).ConfigureAwait(false);
+                return;
             }
         }
+
+        string storedPath;
+        try
+        {
+            storedPath = destination.Keep();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            await AnswerErrorAsync(context, logName, StatusCodes.Status500InternalServerError, "cannot store file: " + ex.Message).ConfigureAwait(false);
+            return;
+        }
+
+        var received = new ReceivedFile(
+            fileName,
+            storedPath,
+            length,
+            Convert.ToHexStringLower(hash.GetHashAndReset()),
+            context.Request.ContentType,
+            CollectXHeaders(context.Request.Headers),
+            DateTimeOffset.UtcNow);
+        _received.Add(received);
+        InvokeCallback(received);
+
+        await JsonReply.SuccessAsync(context).ConfigureAwait(false);
+        ConnectorLog.Received(_logger, Name, logName, length, StatusCodes.Status200OK);
     }
 
     private void InvokeCallback(ReceivedFile received)
@@ -587,17 +564,5 @@ public sealed class ConnectorServer : IAsyncDisposable
         }
 
         return collected.AsReadOnly();
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a leftover temp file has a name no sender uses.
-        }
     }
 }
