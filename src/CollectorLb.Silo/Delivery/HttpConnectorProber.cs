@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CollectorLb.Grains.Health;
 using CollectorLb.Silo.Http;
 
@@ -21,11 +20,10 @@ internal sealed class HttpConnectorProber(IHttpClientFactory httpClientFactory) 
                 return false;
             }
 
-            using var json = JsonDocument.Parse(await BoundedBody.ReadAsync(response.Content, MaxAnswerBytes, cancellationToken));
-            return ConnectorAnswer.IsSuccess(json.RootElement)
-                && json.RootElement.TryGetProperty("ping", out var ping) && ping.ValueKind == JsonValueKind.String && ping.GetString() == "pong";
+            using var answer = await ConnectorAnswer.ReadAsync(response, MaxAnswerBytes, cancellationToken);
+            return answer.IsSuccess && answer.Says("ping", "pong");
         }
-        catch (Exception ex) when ((ex is JsonException || NoAnswer.Is(ex)) && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when (NoAnswer.Is(ex) && !cancellationToken.IsCancellationRequested)
         {
             return false;
         }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net;
 using System.Net.Http.Headers;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Silo.Configuration;
@@ -16,6 +17,7 @@ internal sealed class HttpFileUploader(IHttpClientFactory httpClientFactory, IOp
     public const string HttpClientName = "connectors";
     public const string FileIdHeader = "X-CollectorLb-File-Id";
     private const int CopyBufferBytes = 64 * 1024;
+    private const int MaxAnswerBytes = 64 * 1024;
 
     private readonly MediaTypeHeaderValue _contentType = MediaTypeHeaderValue.Parse(options.Value.ContentType);
 
@@ -44,7 +46,8 @@ internal sealed class HttpFileUploader(IHttpClientFactory httpClientFactory, IOp
             {
                 using var response = await httpClientFactory.CreateClient(HttpClientName)
                     .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                var verdict = await ConnectorAnswer.ReadAsync(response, cancellationToken);
+                using var answer = await ConnectorAnswer.ReadAsync(response, MaxAnswerBytes, cancellationToken);
+                var verdict = Refusal(answer);
                 return verdict is null
                     ? UploadResult.Success(length, stopwatch.Elapsed)
                     : UploadResult.Failure(verdict, length, stopwatch.Elapsed, (int)response.StatusCode);
@@ -63,6 +66,13 @@ internal sealed class HttpFileUploader(IHttpClientFactory httpClientFactory, IOp
             }
         }
     }
+
+    /// <summary>Null when the connector acknowledged the file; otherwise why not.</summary>
+    internal static string? Refusal(ConnectorAnswer answer) =>
+        answer.StatusCode != HttpStatusCode.OK ? $"HTTP {(int)answer.StatusCode}: {answer.Describe()}"
+        : !answer.IsJson ? $"HTTP 200 with an answer that is not JSON: {answer.Describe()}"
+        : !answer.IsSuccess ? $"HTTP 200 without \"result\":\"success\": {answer.Describe()}"
+        : null;
 
     private static Uri ConvertUri(UploadRequest request) =>
         new($"{request.ConnectorBaseUrl.TrimEnd('/')}/convert?filename={Uri.EscapeDataString(request.FileName)}");

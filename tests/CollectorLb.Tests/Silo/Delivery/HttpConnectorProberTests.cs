@@ -1,0 +1,66 @@
+using CollectorLb.Grains.Health;
+using CollectorLb.Silo.Hosting;
+using CollectorLb.Tests.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CollectorLb.Tests.Silo.Delivery;
+
+public sealed class HttpConnectorProberTests : IAsyncLifetime
+{
+    private ServiceProvider _services = null!;
+
+    private IConnectorProber Prober => _services.GetRequiredService<IConnectorProber>();
+
+    public Task InitializeAsync()
+    {
+        _services = new ServiceCollection().AddLogging().AddCollectorServices(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _services.DisposeAsync();
+
+    [Fact]
+    public async Task PingAsync_200WithResultSuccessAndPong_IsHealthy()
+    {
+        using var connector = new StubHttpServer(request => request.Url!.AbsolutePath == "/ping"
+            ? (200, """{"result":"success","ping":"pong"}""")
+            : (404, """{"result":"error","message":"not found"}"""));
+
+        Assert.True(await Prober.PingAsync(connector.Url + "/", CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(200, """{"result":"success"}""")]
+    [InlineData(200, """{"result":"error","ping":"pong"}""")]
+    [InlineData(200, """{"result":"success","ping":7}""")]
+    [InlineData(200, """{"result":"success","ping":"PONG"}""")]
+    [InlineData(200, """["success","pong"]""")]
+    [InlineData(200, "pong")]
+    [InlineData(200, "")]
+    [InlineData(500, """{"result":"success","ping":"pong"}""")]
+    [InlineData(400, """{"result":"error","message":"bad"}""")]
+    public async Task PingAsync_AnythingElse_IsNotHealthy(int status, string body)
+    {
+        using var connector = new StubHttpServer(_ => (status, body));
+
+        Assert.False(await Prober.PingAsync(connector.Url, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PingAsync_PongInAnAnswerOver4KiB_IsNotHealthy()
+    {
+        var padding = new string('x', 4096);
+        using var connector = new StubHttpServer(_ => (200, $$"""{"result":"success","ping":"pong","padding":"{{padding}}"}"""));
+
+        Assert.False(await Prober.PingAsync(connector.Url, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PingAsync_NobodyListening_IsNotHealthy()
+    {
+        var url = $"http://127.0.0.1:{FreePorts.Tcp()}";
+
+        Assert.False(await Prober.PingAsync(url, CancellationToken.None));
+    }
+}
