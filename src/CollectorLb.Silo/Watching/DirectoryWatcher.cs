@@ -36,6 +36,9 @@ internal sealed partial class DirectoryWatcher(
     private volatile bool _heldBack;
     private Queue<string> _backlog = new();
 
+    /// <summary>The claims recovered at start, until the first rescan reports them instead of listing the spool again.</summary>
+    private IReadOnlyList<FileKey>? _recoveredClaims;
+
     /// <summary>Full listings of the directory done so far.</summary>
     public long CompletedScans => Interlocked.Read(ref _completedScans);
 
@@ -44,10 +47,10 @@ internal sealed partial class DirectoryWatcher(
         spool.EnsureDirectories();
 
         // The first rescan reports the recovered claims, as it reports every claimed file.
-        var recovered = spool.RecoverClaims();
+        _recoveredClaims = spool.RecoverClaims();
         spool.ClaimReleased += OnClaimReleased;
 
-        LogWatching(logger, spool.FlowDirectory, recovered.Count);
+        LogWatching(logger, spool.FlowDirectory, _recoveredClaims.Count);
         using var watcher = StartFileSystemWatcher();
         using var rescans = StartTicker(TimeSpan.FromSeconds(_options.RescanSeconds), WatchSignalKind.Rescan);
         using var rechecks = StartTicker(TimeSpan.FromSeconds(_options.StableSeconds / 2), WatchSignalKind.RecheckPending);
@@ -94,7 +97,10 @@ internal sealed partial class DirectoryWatcher(
 
                     break;
                 case WatchSignalKind.Rescan:
-                    RememberClaimedFiles();
+                    // The first rescan takes the listing of the spool made at start rather than listing it again.
+                    var claimed = _recoveredClaims ?? spool.EnumerateClaimed();
+                    _recoveredClaims = null;
+                    RememberClaimedFiles(claimed);
                     await RetryUnreportedAsync(cancellationToken);
                     await ListAndClaimAsync(cancellationToken);
                     break;
@@ -158,15 +164,15 @@ internal sealed partial class DirectoryWatcher(
     /// FileGrain before its file is done, e.g. when another silo that held its directory entry dies; nothing
     /// else would activate it again before this silo restarts.
     /// </summary>
-    private void RememberClaimedFiles()
+    private void RememberClaimedFiles(IEnumerable<FileKey> claimed)
     {
         try
         {
-            foreach (var key in spool.EnumerateClaimed())
+            foreach (var key in claimed)
             {
-                if (!_unreported.ContainsKey(key) && UnixFileInfo.Read(spool.PathOf(key)) is { Kind: UnixFileKind.Regular } claimed)
+                if (!_unreported.ContainsKey(key) && UnixFileInfo.Read(spool.PathOf(key)) is { Kind: UnixFileKind.Regular } file)
                 {
-                    _unreported.TryAdd(key, claimed.Size);
+                    _unreported.TryAdd(key, file.Size);
                 }
             }
         }

@@ -59,6 +59,34 @@ public class DeliveryTests
     }
 
     [Fact]
+    public async Task ClaimsLeftFromBefore_NoPeriodicRescan_AreDeliveredByTheStartUpScan()
+    {
+        var expected = new Dictionary<string, string>();
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
+        {
+            // The start-up scan is the only one within the test: it alone must report what was claimed before.
+            Settings = new Dictionary<string, string?> { ["CollectorLb:Watcher:RescanSeconds"] = "3600" },
+            BeforeStart = flowDirectory =>
+            {
+                for (var i = 0; i < 3; i++)
+                {
+                    var claimed = Path.Combine(flowDirectory, ".inflight", $"20261127T03000000{i % 2}-1");
+                    Directory.CreateDirectory(claimed);
+                    var content = FlowFiles.Distinct(i);
+                    File.WriteAllBytes(Path.Combine(claimed, $"nfcapd.20261127025{i}"), content);
+                    expected[$"nfcapd.20261127025{i}"] = FlowFiles.Sha256(content);
+                }
+            },
+        });
+
+        await harness.WaitUntilDeliveredAsync(expected);
+
+        Assert.Equal(expected.Count, harness.AllReceived.Count());
+        Assert.All(harness.AllReceived, r => Assert.Equal(expected[r.FileName], r.Sha256Hex));
+        await Eventually.TrueAsync(() => harness.SpooledFiles().Count == 0, () => string.Join(", ", harness.SpooledFiles()));
+    }
+
+    [Fact]
     public async Task SameFileReportedByEventAndRescan_IsUploadedOnce()
     {
         await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
