@@ -1,3 +1,4 @@
+using System.Net;
 using CollectorLb.Grains.Health;
 using CollectorLb.Silo.Http;
 
@@ -15,7 +16,8 @@ internal sealed class HttpConnectorProber(IHttpClientFactory httpClientFactory) 
         {
             using var response = await httpClientFactory.CreateClient(HttpClientName)
                 .GetAsync($"{connectorBaseUrl.TrimEnd('/')}/ping", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (!response.IsSuccessStatusCode)
+            // The protocol's pong is a 200, as the upload's acknowledgement is; another 2xx is not a connector's answer.
+            if (response.StatusCode != HttpStatusCode.OK)
             {
                 return false;
             }

@@ -38,6 +38,7 @@ public sealed class HttpConnectorProberTests : IAsyncLifetime
     [InlineData(200, """["success","pong"]""")]
     [InlineData(200, "pong")]
     [InlineData(200, "")]
+    [InlineData(202, """{"result":"success","ping":"pong"}""")]
     [InlineData(500, """{"result":"success","ping":"pong"}""")]
     [InlineData(400, """{"result":"error","message":"bad"}""")]
     public async Task PingAsync_AnythingElse_IsNotHealthy(int status, string body)
