@@ -15,6 +15,9 @@ namespace CollectorLb.Silo.Hosting;
 
 public static class OrleansSiloExtensions
 {
+    /// <summary>Directory entries a silo caches: room for the long-lived grains (pool, hosts), not for every file's.</summary>
+    private const int DirectoryCacheSize = 10_000;
+
     /// <summary>
     /// Embedded mode (the default): localhost clustering, memory grain storage, in-memory reminders. Redis mode:
     /// membership, grain state and reminders in Redis, plus Kubernetes hosting in a pod. Either way the silo
@@ -57,6 +60,9 @@ public static class OrleansSiloExtensions
                 silo.AddCollectorLbStorage();
             }
 
+            // One FileGrain per file, each alive for a moment: caching their directory entries helps nobody, and the
+            // cache's size gauge counts every entry each time metrics are collected (each second, for the dashboard).
+            silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = DirectoryCacheSize);
             silo.AddCollectorLbHostIdentity(spool.HostId, namedAfterPod: cluster.IsRedis && cluster.Kubernetes);
             silo.AddHostAffinePlacement();
 
