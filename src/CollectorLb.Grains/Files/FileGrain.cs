@@ -41,7 +41,6 @@ internal sealed partial class FileGrain(
     private readonly DeliveryOptions _options = deliveryOptions.Value;
     private string _keyText = null!;
     private FileKey _key = null!;
-    private IConnectorPoolGrain _pool = null!;
     private IGrainTimer? _attemptTimer;
     private DateTimeOffset? _nextAttemptAt;
     private bool _attemptRunning;
@@ -53,7 +52,6 @@ internal sealed partial class FileGrain(
     {
         _keyText = this.GetPrimaryKeyString();
         _key = FileKey.Parse(_keyText);
-        _pool = connectorPool.Pool;
         Resume();
         return Task.CompletedTask;
     }
@@ -210,7 +208,7 @@ internal sealed partial class FileGrain(
             return;
         }
 
-        var lease = await _pool.Acquire(new LeaseRequest(_keyText, State.SizeBytes, State.ConnectorsTried));
+        var lease = await connectorPool.Pool.Acquire(new LeaseRequest(_keyText, State.SizeBytes, State.ConnectorsTried));
         if (lease is null)
         {
             WaitForConnector();
@@ -333,7 +331,7 @@ internal sealed partial class FileGrain(
     {
         try
         {
-            await _pool.Release(result is null
+            await connectorPool.Pool.Release(result is null
                 ? new LeaseOutcome(lease.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }
                 : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error) { StatusCode = result.StatusCode });
         }

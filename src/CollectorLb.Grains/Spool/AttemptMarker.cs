@@ -12,8 +12,12 @@ internal static class AttemptMarker
     private const string AttributeName = "user.collectorlb.attempted";
     private const int Enotsup = 95;
     private static readonly byte[] Value = [(byte)'1'];
+    private const string MarkerSuffix = ".attempted";
     private static volatile bool _attributesUnsupported;
-    private static volatile bool _markerFilesUsed;
+
+    // Marker files exist only where this process made one or the spool held one at a listing; only then is an
+    // absent attribute worth a look for one (otherwise a stat per new file for nothing).
+    private static volatile bool _markerFilesMayExist;
 
     public static void Mark(string path)
     {
@@ -34,7 +38,7 @@ internal static class AttemptMarker
 
         if (FallbackPath(path) is { } marker)
         {
-            _markerFilesUsed = true;
+            _markerFilesMayExist = true;
             File.Create(marker).Dispose();
         }
     }
@@ -44,12 +48,18 @@ internal static class AttemptMarker
     /// even where the filesystem has attributes, and after a restart nothing else tells.
     /// </summary>
     public static bool IsMarked(string path) =>
-        GetXattr(path, AttributeName, IntPtr.Zero, 0) > 0 || (FallbackPath(path) is { } marker && File.Exists(marker));
+        GetXattr(path, AttributeName, IntPtr.Zero, 0) > 0 || (_markerFilesMayExist && FallbackPath(path) is { } marker && File.Exists(marker));
+
+    /// <summary>True for the name of a marker file (hidden, so listings of claimed files skip it anyway).</summary>
+    public static bool IsMarkerFileName(string fileName) => fileName.StartsWith('.') && fileName.EndsWith(MarkerSuffix, StringComparison.Ordinal);
+
+    /// <summary>A listing of the spool found a marker file, e.g. one left from before a restart.</summary>
+    public static void NoteMarkerFileFound() => _markerFilesMayExist = true;
 
     /// <summary>Removes the fallback marker, if any (the attribute goes with the file).</summary>
     public static void Clear(string path)
     {
-        if (_markerFilesUsed && FallbackPath(path) is { } marker)
+        if (_markerFilesMayExist && FallbackPath(path) is { } marker)
         {
             File.Delete(marker);
         }
@@ -58,7 +68,7 @@ internal static class AttemptMarker
     /// <summary>Hidden, so the spool's listing skips it; null for a name too long to carry the suffix.</summary>
     private static string? FallbackPath(string path)
     {
-        var name = $".{Path.GetFileName(path)}.attempted";
+        var name = $".{Path.GetFileName(path)}{MarkerSuffix}";
         return FileNameLimit.Fits(name) ? Path.Combine(Path.GetDirectoryName(path)!, name) : null;
     }
 

@@ -139,8 +139,14 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         foreach (var claimDirectory in Directory.EnumerateDirectories(InflightDirectory))
         {
             var claimId = Path.GetFileName(claimDirectory);
+            var names = Directory.GetFiles(claimDirectory).Select(f => Path.GetFileName(f)).ToList();
+            if (names.Exists(AttemptMarker.IsMarkerFileName))
+            {
+                AttemptMarker.NoteMarkerFileFound();
+            }
+
             // Hidden entries are attempt markers, not claimed files.
-            var fileNames = Directory.GetFiles(claimDirectory).Select(f => Path.GetFileName(f)).Where(name => !name.StartsWith('.')).ToList();
+            var fileNames = names.Where(name => !name.StartsWith('.')).ToList();
             if (fileNames.Count == 0)
             {
                 RemoveEmptyClaimFolder(claimDirectory, claimId);

@@ -1,4 +1,5 @@
 using CollectorLb.Abstractions.Connectors;
+using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Options;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -10,7 +11,7 @@ namespace CollectorLb.Silo.Observability.Health;
 /// list when the registry is down, but a list that old may name connectors that are gone.
 /// </summary>
 internal sealed class RegistryHealthCheck(
-    IGrainFactory grainFactory,
+    ConnectorPoolReference connectorPool,
     IOptions<RegistryOptions> registryOptions,
     IOptions<ConnectorPoolOptions> poolOptions,
     TimeProvider timeProvider) : IHealthCheck
@@ -27,7 +28,7 @@ internal sealed class RegistryHealthCheck(
         ConnectorPoolSnapshot snapshot;
         try
         {
-            snapshot = await grainFactory.GetGrain<IConnectorPoolGrain>(registry).GetSnapshot().WaitAsync(PoolTimeout, timeProvider, cancellationToken);
+            snapshot = await connectorPool.Pool.GetSnapshot().WaitAsync(PoolTimeout, timeProvider, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {

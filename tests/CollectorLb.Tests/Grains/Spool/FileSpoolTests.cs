@@ -195,6 +195,18 @@ public sealed class FileSpoolTests : IDisposable
     }
 
     [Fact]
+    public void WasAttempted_MarkerFileLeftFromBefore_IsSeenAfterTheSpoolIsListed()
+    {
+        // What a run on a filesystem without user attributes leaves: a hidden marker file beside the claimed file.
+        var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.2", [2]))!;
+        var path = _spool.PathOf(key);
+        File.WriteAllBytes(Path.Combine(Path.GetDirectoryName(path)!, $".{key.FileName}.attempted"), []);
+
+        Assert.Equal([key], _spool.RecoverClaims());
+        Assert.True(_spool.WasAttempted(key));
+    }
+
+    [Fact]
     public void PathOf_KeyOfAnotherHost_Throws()
     {
         Assert.Throws<InvalidOperationException>(() => _spool.PathOf(new CollectorLb.Abstractions.Files.FileKey("host-b", "c", "f")));
