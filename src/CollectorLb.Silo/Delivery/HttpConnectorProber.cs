@@ -8,7 +8,7 @@ namespace CollectorLb.Silo.Delivery;
 internal sealed class HttpConnectorProber(IHttpClientFactory httpClientFactory) : IConnectorProber
 {
     public const string HttpClientName = "probe";
-    private const int MaxAnswerBytes = 4096;
+    internal const int MaxAnswerBytes = 4096;
 
     public async Task<bool> PingAsync(string connectorBaseUrl, CancellationToken cancellationToken)
     {

@@ -17,7 +17,7 @@ internal sealed class HttpFileUploader(IHttpClientFactory httpClientFactory, IOp
     public const string HttpClientName = "connectors";
     public const string FileIdHeader = "X-CollectorLb-File-Id";
     private const int CopyBufferBytes = 64 * 1024;
-    private const int MaxAnswerBytes = 64 * 1024;
+    internal const int MaxAnswerBytes = 64 * 1024;
 
     private readonly MediaTypeHeaderValue _contentType = MediaTypeHeaderValue.Parse(options.Value.ContentType);
 

@@ -1,5 +1,3 @@
-using CollectorLb.Benchmarks.Report;
-
 namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>
@@ -11,6 +9,10 @@ internal sealed class AlternatingRounds
 {
     private readonly List<double> _ceilings = [];
     private readonly List<double> _ours = [];
+    private readonly string _unit;
+    private int _filesSent;
+
+    private AlternatingRounds(string unit) => _unit = unit;
 
     public (TimeSpan Silo, TimeSpan Bench) CeilingCpu { get; private set; }
 
@@ -20,19 +22,28 @@ internal sealed class AlternatingRounds
 
     public double OursMedian => Median.Of(_ours);
 
-    /// <summary>Each round: <paramref name="makeFiles"/>, then the ceiling on them, then the silo (which removes them); both return a rate.</summary>
+    /// <summary>Ours against the ceiling, median to median.</summary>
+    public double Ratio => OursMedian / CeilingMedian;
+
+    /// <summary>
+    /// Each round: <paramref name="makeFiles"/>, then the ceiling on them, then the silo (which removes them); both
+    /// return a rate in <paramref name="unit"/>. Each round is logged as <paramref name="scenario"/>'s.
+    /// </summary>
     public static async Task<AlternatingRounds> RunAsync(
         int rounds,
         SiloUnderTest silo,
         Func<Task<IReadOnlyList<string>>> makeFiles,
         Func<IReadOnlyList<string>, Task<double>> ceiling,
         Func<IReadOnlyList<string>, Task<double>> ours,
-        Action<int, double, double> roundDone)
+        TextWriter log,
+        string scenario,
+        string unit)
     {
-        var result = new AlternatingRounds();
+        var result = new AlternatingRounds(unit);
         for (var round = 1; round <= rounds; round++)
         {
             var files = await makeFiles();
+            result._filesSent += files.Count;
             var ceilingMeter = CpuMeter.Start(silo);
             result._ceilings.Add(await ceiling(files));
             result.CeilingCpu = Add(result.CeilingCpu, ceilingMeter.Stop());
@@ -40,7 +51,7 @@ internal sealed class AlternatingRounds
             var oursMeter = CpuMeter.Start(silo);
             result._ours.Add(await ours(files));
             result.OursCpu = Add(result.OursCpu, oursMeter.Stop());
-            roundDone(round, result._ceilings[^1], result._ours[^1]);
+            log.WriteLine($"  {scenario} round {round}: ceiling {result._ceilings[^1]:0} {unit}, ours {result._ours[^1]:0} {unit}");
         }
 
         return result;
@@ -48,6 +59,12 @@ internal sealed class AlternatingRounds
 
     /// <summary>Every round as <c>ours/ceiling</c>, in order.</summary>
     public string DescribeRounds() => string.Join(", ", _ours.Zip(_ceilings, (o, c) => $"{o:0}/{c:0}"));
+
+    /// <summary>Both medians, for the log.</summary>
+    public string DescribeMedians() => $"ours {OursMedian:0} {_unit}, ceiling {CeilingMedian:0} {_unit}";
+
+    /// <summary>CPU per file over all rounds: the ceiling and the silo each sent every file made.</summary>
+    public string DescribeCpuPerFile() => CpuPerFile.Describe(OursCpu, _filesSent, CeilingCpu, _filesSent);
 
     private static (TimeSpan Silo, TimeSpan Bench) Add((TimeSpan Silo, TimeSpan Bench) sum, (TimeSpan Silo, TimeSpan Bench) more) =>
         (sum.Silo + more.Silo, sum.Bench + more.Bench);

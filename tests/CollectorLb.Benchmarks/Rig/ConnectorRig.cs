@@ -11,16 +11,26 @@ namespace CollectorLb.Benchmarks.Rig;
 /// </summary>
 internal sealed class ConnectorRig : IAsyncDisposable
 {
-    private readonly List<ConnectorServer> _connectors = [];
+    private readonly LoopbackDevServices _services;
     private DeliveryTracker? _tracker;
 
-    private ConnectorRig(RegistryServer registry) => Registry = registry;
+    private ConnectorRig(LoopbackDevServices services, RegistryServer registry)
+    {
+        _services = services;
+        Registry = registry;
+
+        // Wired once every connector is up: no silo delivers to them before the rig is handed out.
+        foreach (var connector in services.Connectors)
+        {
+            connector.OnReceived = received => OnReceived(connector.Name, received);
+        }
+    }
 
     public RegistryServer Registry { get; }
 
-    public IReadOnlyList<ConnectorServer> Connectors => _connectors;
+    public IReadOnlyList<ConnectorServer> Connectors => _services.Connectors;
 
-    public IReadOnlyList<string> Urls => _connectors.Select(c => c.Url).ToList();
+    public IReadOnlyList<string> Urls => Connectors.Select(c => c.Url).ToList();
 
     /// <summary>Where acknowledgements go from now on.</summary>
     public DeliveryTracker Track(DeliveryTracker tracker)
@@ -31,46 +41,29 @@ internal sealed class ConnectorRig : IAsyncDisposable
 
     public static async Task<ConnectorRig> StartAsync(string folder, IReadOnlyList<ConnectorSpec> specs)
     {
-        var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        var rig = new ConnectorRig(registry);
+        var services = new LoopbackDevServices(folder);
         try
         {
-            for (var i = 0; i < specs.Count; i++)
+            await services.StartConnectorsAsync(specs.Count, (i, name, output) => new ConnectorServerOptions
             {
-                var spec = specs[i];
-                var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions
-                {
-                    Name = $"connector-{i + 1}",
-                    OutputDirectory = Path.Combine(folder, $"connector-{i + 1}"),
-                    Mode = spec.Mode,
-                    Delay = spec.Delay,
-                    ConvertWithNfdump = spec.ConvertWithNfdump,
-                    StoreFiles = spec.ConvertWithNfdump,
-                    Workers = spec.Workers,
-                });
-                connector.OnReceived = received => rig.OnReceived(connector.Name, received);
-                rig._connectors.Add(connector);
-                registry.Register(connector.Name, connector.Url);
-            }
-
-            return rig;
+                Name = name,
+                OutputDirectory = output,
+                Mode = specs[i].Mode,
+                Delay = specs[i].Delay,
+                ConvertWithNfdump = specs[i].ConvertWithNfdump,
+                StoreFiles = specs[i].ConvertWithNfdump,
+                Workers = specs[i].Workers,
+            });
+            return new ConnectorRig(services, await services.StartRegistryAsync());
         }
         catch
         {
-            await rig.DisposeAsync();
+            await services.DisposeAsync();
             throw;
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        foreach (var connector in _connectors)
-        {
-            await connector.DisposeAsync();
-        }
-
-        await Registry.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _services.DisposeAsync();
 
     private void OnReceived(string connector, ReceivedFile received)
     {

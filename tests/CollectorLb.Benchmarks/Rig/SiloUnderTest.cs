@@ -10,6 +10,9 @@ internal sealed class SiloUnderTest : IAsyncDisposable
 {
     private static readonly HttpClient Health = new() { Timeout = TimeSpan.FromSeconds(2) };
 
+    /// <summary>The console logger's levels at warning and above, with how they stand in a line: built once, not per line read.</summary>
+    private static readonly (string Level, string Marker)[] ProblemLevels = [.. new[] { "warn", "fail", "crit" }.Select(level => (level, $" {level}: "))];
+
     private readonly Process _process;
     private readonly Task _logCopy;
     private readonly int _httpPort;
@@ -86,12 +89,12 @@ internal sealed class SiloUnderTest : IAsyncDisposable
         var problems = new List<(string, string)>();
         while (reader.ReadLine() is { } line)
         {
-            foreach (var level in (string[])["warn", "fail", "crit"])
+            foreach (var (level, marker) in ProblemLevels)
             {
-                var at = line.IndexOf($" {level}: ", StringComparison.Ordinal);
+                var at = line.IndexOf(marker, StringComparison.Ordinal);
                 if (at >= 0)
                 {
-                    var category = line[(at + level.Length + 3)..];
+                    var category = line[(at + marker.Length)..];
                     problems.Add((level, category.Split('[', 2)[0].Trim()));
                     break;
                 }

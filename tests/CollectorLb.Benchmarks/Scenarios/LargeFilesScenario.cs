@@ -38,16 +38,17 @@ internal sealed class LargeFilesScenario : IScenario
                 return ceiling.MegabytesPerSecond;
             },
             async files => totalBytes / 1048576.0 / (await stage.DeliverAllAtOnceAsync(files, size.Timeout)).Elapsed.TotalSeconds,
-            (round, ceiling, ours) => log.WriteLine($"  b round {round}: ceiling {ceiling:0} MB/s, ours {ours:0} MB/s"));
+            log,
+            "b",
+            "MB/s");
 
         var after = silo.Memory;
         var growth = after.PeakResidentBytes - before.ResidentBytes;
-        var filesSent = size.LargeFiles * size.Rounds;
-        var cpuPerFile = CpuPerFile.Describe(rounds.OursCpu, filesSent, rounds.CeilingCpu, filesSent);
+        var cpuPerFile = rounds.DescribeCpuPerFile();
         var (oursMedian, ceilingMedian) = (rounds.OursMedian, rounds.CeilingMedian);
-        log.WriteLine($"  b medians: ours {oursMedian:0} MB/s, ceiling {ceilingMedian:0} MB/s; RSS {before.ResidentBytes >> 20} MiB -> peak {after.PeakResidentBytes >> 20} MiB");
+        log.WriteLine($"  b medians: {rounds.DescribeMedians()}; RSS {before.ResidentBytes >> 20} MiB -> peak {after.PeakResidentBytes >> 20} MiB");
 
-        var ratio = oursMedian / ceilingMedian;
+        var ratio = rounds.Ratio;
         var what = $"{size.LargeFiles} files of {Figures.Mebibytes(size.LargeFileBytes)}, {Figures.MedianOf(size.Rounds)}";
         report.Rows.Add(new ResultRow(what, Figures.PerSecond(oursMedian, "MB"), Figures.PerSecond(ceilingMedian, "MB") + $" (ceiling, {size.LargeFiles} in flight)", Figures.Percent(ratio), $"rounds ours/ceiling MB/s: {rounds.DescribeRounds()}; silo RSS {Figures.Mebibytes(before.ResidentBytes)} before, peak {Figures.Mebibytes(after.PeakResidentBytes)} during: +{Figures.Mebibytes(growth)}; {cpuPerFile}"));
         report.Bars.Add(new ThroughputBar($"b: {Figures.Mebibytes(size.LargeFileBytes)}", oursMedian, ceilingMedian, "MB/s"));

@@ -38,15 +38,16 @@ internal sealed class NfdumpConnectorsScenario : IScenario
                 sampler.Pause();
                 return run.Expected / run.Elapsed.TotalSeconds;
             },
-            (round, ceiling, ours) => log.WriteLine($"  f round {round}: ceiling {ceiling:0} files/s, ours {ours:0} files/s"));
+            log,
+            "f",
+            "files/s");
 
         await sampler.DisposeAsync();
-        var filesSent = size.NfdumpFiles * size.Rounds;
-        var cpuPerFile = CpuPerFile.Describe(rounds.OursCpu, filesSent, rounds.CeilingCpu, filesSent) + "; " + sampler.Describe(connectors * SiloDefaults.InFlightPerConnector);
+        var cpuPerFile = rounds.DescribeCpuPerFile() + "; " + sampler.Describe(connectors * SiloDefaults.InFlightPerConnector);
         var (oursMedian, ceilingMedian) = (rounds.OursMedian, rounds.CeilingMedian);
-        log.WriteLine($"  f medians: ours {oursMedian:0} files/s, ceiling {ceilingMedian:0} files/s; {cpuPerFile}");
+        log.WriteLine($"  f medians: {rounds.DescribeMedians()}; {cpuPerFile}");
 
-        var ratio = oursMedian / ceilingMedian;
+        var ratio = rounds.Ratio;
         report.Rows.Add(new ResultRow($"{Figures.Count(size.NfdumpFiles)} real nfcapd files (15 KB), one at a time per connector, {Figures.MedianOf(size.Rounds)}", Figures.PerSecond(oursMedian, "files"), Figures.PerSecond(ceilingMedian, "files") + " (ceiling, 4-way loop)", Figures.Percent(ratio), $"rounds ours/ceiling files/s: {rounds.DescribeRounds()}; {cpuPerFile} (nfdump runs in child processes of the connectors, not counted)"));
         report.Bars.Add(new ThroughputBar("f: nfdump", oursMedian, ceilingMedian, "files/s"));
         report.Targets.Add(new TargetCheck(">= 90 % of the ceiling", Figures.Percent(ratio), ratio >= 0.9));

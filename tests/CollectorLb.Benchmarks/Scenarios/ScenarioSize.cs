@@ -66,7 +66,6 @@ internal sealed record ScenarioSize
 
     public long LargeFileBytes { get; init; }
 
-
     public int SlowFiles { get; init; }
 
     public int OneAtATimeFiles { get; init; }

@@ -6,6 +6,7 @@ namespace CollectorLb.Tests.Deployment;
 public class PublishedSiloTests
 {
     private static readonly TimeSpan PublishTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan HealthyTimeout = TimeSpan.FromSeconds(60);
 
     [Fact]
     public async Task PublishForLinuxX64_AsTheDockerfileDoes_EachRoleOfTheEntryPointRuns()
@@ -42,11 +43,7 @@ public class PublishedSiloTests
             .WithVariable("NFCAPD_PORT", FreePorts.Udp().ToString(CultureInfo.InvariantCulture))
             .ToVariables();
         await using var silo = SiloProcess.StartProgram(work, environment, "sh", [EntryPoint, "silo"]);
-        using var http = new HttpClient();
-        await Eventually.TrueAsync(
-            async () => await AnswersAsync(http, $"http://127.0.0.1:{httpPort}/healthz"),
-            () => "the published silo answers /healthz; output:\n" + silo.Output,
-            TimeSpan.FromSeconds(60));
+        await silo.WaitUntilHealthyAsync(httpPort, HealthyTimeout, body: "Healthy");
 
         var dashboardPort = FreePorts.Tcp();
         await using var dashboard = SiloProcess.StartProgram(
@@ -54,10 +51,7 @@ public class PublishedSiloTests
             new Dictionary<string, string>(environment) { ["CollectorLb__Dashboard__HttpPort"] = dashboardPort.ToString(CultureInfo.InvariantCulture) },
             "sh",
             [EntryPoint, "dashboard"]);
-        await Eventually.TrueAsync(
-            async () => await AnswersAsync(http, $"http://127.0.0.1:{dashboardPort}/healthz"),
-            () => "the published dashboard answers /healthz; output:\n" + dashboard.Output,
-            TimeSpan.FromSeconds(60));
+        await dashboard.WaitUntilHealthyAsync(dashboardPort, HealthyTimeout, body: "Healthy");
 
         var cli = await ToolRun.RunAsync("sh", [EntryPoint, "cli", "status", "--json"], TimeSpan.FromSeconds(60), work, environment);
         Assert.True(cli.ExitCode == 0, "the published CLI: " + cli.Describe());
@@ -68,17 +62,4 @@ public class PublishedSiloTests
     }
 
     private static string EntryPoint => RepositoryPaths.Combine("scripts", "container-entrypoint.sh");
-
-    private static async Task<bool> AnswersAsync(HttpClient http, string url)
-    {
-        try
-        {
-            using var response = await http.GetAsync(url);
-            return response.IsSuccessStatusCode && await response.Content.ReadAsStringAsync() == "Healthy";
-        }
-        catch (HttpRequestException)
-        {
-            return false;
-        }
-    }
 }

@@ -4,13 +4,13 @@ using CollectorLb.Tests.TestSupport;
 
 namespace CollectorLb.Tests.DevServices;
 
-/// <summary>Reads nfcapd files with the real nfdump.</summary>
+/// <summary>What <c>nfdump -I</c> says of nfcapd files, run through <see cref="Nfdump"/>.</summary>
 internal static partial class NfdumpReader
 {
     /// <summary>Flows and sequence failures as <c>nfdump -I</c> reports them.</summary>
     public static async Task<(long Flows, long SequenceFailures)> StatAsync(string file)
     {
-        var output = await RunAsync("-I", "-r", file);
+        var output = await Nfdump.RunAsync("-I", "-r", file);
         return (Field(output, FlowsLine()), Field(output, SequenceFailuresLine()));
     }
 
@@ -19,13 +19,6 @@ internal static partial class NfdumpReader
         var match = line.Match(output);
         Assert.True(match.Success, "unexpected nfdump -I output:\n" + output);
         return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
-    private static async Task<string> RunAsync(params string[] arguments)
-    {
-        var run = await ToolRun.RunAsync("nfdump", arguments, TimeSpan.FromSeconds(30));
-        Assert.True(run.ExitCode == 0, $"nfdump {string.Join(' ', arguments)} exited {run.ExitCode}: {run.Stderr}");
-        return run.Stdout;
     }
 
     [GeneratedRegex(@"^Flows: (\d+)$", RegexOptions.Multiline)]

@@ -43,10 +43,8 @@ public class DeliveryTests
                 }
 
                 // Claimed by an earlier run that stopped before delivering it.
-                var claimed = Path.Combine(flowDirectory, ".inflight", "20261127T030000000-1");
-                Directory.CreateDirectory(claimed);
                 var leftover = FlowFiles.Distinct(99);
-                File.WriteAllBytes(Path.Combine(claimed, "nfcapd.202611270259"), leftover);
+                FlowFiles.PlaceClaimed(flowDirectory, "20261127T030000000-1", "nfcapd.202611270259", leftover);
                 expected["nfcapd.202611270259"] = FlowFiles.Sha256(leftover);
             },
         });
@@ -70,10 +68,8 @@ public class DeliveryTests
             {
                 for (var i = 0; i < 3; i++)
                 {
-                    var claimed = Path.Combine(flowDirectory, ".inflight", $"20261127T03000000{i % 2}-1");
-                    Directory.CreateDirectory(claimed);
                     var content = FlowFiles.Distinct(i);
-                    File.WriteAllBytes(Path.Combine(claimed, $"nfcapd.20261127025{i}"), content);
+                    FlowFiles.PlaceClaimed(flowDirectory, $"20261127T03000000{i % 2}-1", $"nfcapd.20261127025{i}", content);
                     expected[$"nfcapd.20261127025{i}"] = FlowFiles.Sha256(content);
                 }
             },

@@ -127,26 +127,6 @@ public sealed class SiloUnderTest : IAsyncDisposable
 
         Directory.CreateDirectory(FlowDirectory);
         _silo = SiloProcess.Start(_root.Path, environment);
-        await Eventually.TrueAsync(
-            async () => await IsReadyAsync(),
-            () => $"the silo's /readyz answers 200; output:\n{_silo.Output}",
-            StartTimeout);
-    }
-
-    private async Task<bool> IsReadyAsync()
-    {
-        if (_silo!.HasExited)
-        {
-            throw new InvalidOperationException($"the silo exited with {_silo.ExitCode}:\n{_silo.Output}");
-        }
-
-        try
-        {
-            return (await GetAsync("/readyz")).Status == 200;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
-        {
-            return false;
-        }
+        await _silo.WaitUntilHealthyAsync(HttpPort, StartTimeout, "/readyz");
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using CollectorLb.Benchmarks.Rig;
+using CollectorLb.Grains.Spool;
 
 namespace CollectorLb.Tests.TestSupport;
 
@@ -37,6 +38,19 @@ public static class FlowFiles
         var target = Path.Combine(flowDirectory, name);
         File.Move(staging, target);
         return target;
+    }
+
+    /// <summary>
+    /// Places a file as if claimed by an earlier run that stopped before delivering it: in its claim folder
+    /// <paramref name="claim"/> under <paramref name="flowDirectory"/>'s spool. Returns its path.
+    /// </summary>
+    public static string PlaceClaimed(string flowDirectory, string claim, string name, byte[] content)
+    {
+        var claimed = Path.Combine(flowDirectory, FileSpool.InflightFolderName, claim);
+        Directory.CreateDirectory(claimed);
+        var path = Path.Combine(claimed, name);
+        File.WriteAllBytes(path, content);
+        return path;
     }
 
     public static string Sha256(byte[] content) => Convert.ToHexStringLower(SHA256.HashData(content));

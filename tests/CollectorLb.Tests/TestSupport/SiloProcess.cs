@@ -34,9 +34,6 @@ public sealed class SiloProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>The silo's build output: the same configuration as these tests.</summary>
-    public static string SiloAssemblyPath => RepositoryPaths.BuildOutput("CollectorLb.Silo", "CollectorLb.Silo.dll");
-
     /// <summary>A silo on free ports talking to <paramref name="registryPort"/>, nfcapd off unless asked, fast test timings.</summary>
     public static Dictionary<string, string> TestEnvironment(int registryPort, int httpPort) =>
         new SiloEnvironment("process-host", httpPort)
@@ -47,10 +44,13 @@ public sealed class SiloProcess : IAsyncDisposable
             .WithSetting("Pool:RegistryRefreshSeconds", "1")
             .ToVariables();
 
-    /// <summary>Waits until <c>/healthz</c> answers.</summary>
-    public async Task WaitUntilHealthyAsync(int httpPort, TimeSpan timeout)
+    /// <summary>
+    /// Waits until <paramref name="path"/> answers with success (and with <paramref name="body"/>, when given); fails at
+    /// once when the process exits. Each request may take 10 s: one that hangs is tried again until the deadline.
+    /// </summary>
+    public async Task WaitUntilHealthyAsync(int httpPort, TimeSpan timeout, string path = "/healthz", string? body = null)
     {
-        using var http = new HttpClient();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
         await Eventually.TrueAsync(
             async () =>
             {
@@ -61,15 +61,15 @@ public sealed class SiloProcess : IAsyncDisposable
 
                 try
                 {
-                    using var response = await http.GetAsync($"http://127.0.0.1:{httpPort}/healthz");
-                    return response.IsSuccessStatusCode;
+                    using var response = await http.GetAsync($"http://127.0.0.1:{httpPort}{path}");
+                    return response.IsSuccessStatusCode && (body is null || await response.Content.ReadAsStringAsync() == body);
                 }
-                catch (HttpRequestException)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
                 {
                     return false;
                 }
             },
-            () => "healthz answers; output:\n" + Output,
+            () => $"{path} answers; output:\n" + Output,
             timeout);
     }
 
@@ -82,7 +82,7 @@ public sealed class SiloProcess : IAsyncDisposable
 
     /// <summary>Runs the built silo, or the one at <paramref name="siloAssemblyPath"/> (a published copy, say).</summary>
     public static SiloProcess Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string? siloAssemblyPath = null) =>
-        Start(workingDirectory, environment, "dotnet", [siloAssemblyPath ?? SiloAssemblyPath]);
+        Start(workingDirectory, environment, "dotnet", [siloAssemblyPath ?? RepositoryPaths.SiloAssembly]);
 
     /// <summary>Runs the built silo in a fresh directory until it exits by itself, as when it refuses to start: its exit code and what it printed.</summary>
     public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
@@ -99,7 +99,7 @@ public sealed class SiloProcess : IAsyncDisposable
     public static SiloProcess StartUnprivileged(string workingDirectory, IReadOnlyDictionary<string, string> environment)
     {
         var binary = Path.Combine(workingDirectory, "silo-bin");
-        var source = Path.GetDirectoryName(SiloAssemblyPath)!;
+        var source = Path.GetDirectoryName(RepositoryPaths.SiloAssembly)!;
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
             var target = Path.Combine(binary, Path.GetRelativePath(source, file));

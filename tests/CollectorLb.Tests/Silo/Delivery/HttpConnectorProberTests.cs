@@ -1,4 +1,5 @@
 using CollectorLb.Grains.Health;
+using CollectorLb.Silo.Delivery;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
@@ -51,7 +52,7 @@ public sealed class HttpConnectorProberTests : IAsyncLifetime
     [Fact]
     public async Task PingAsync_PongInAnAnswerOver4KiB_IsNotHealthy()
     {
-        var padding = new string('x', 4096);
+        var padding = new string('x', HttpConnectorProber.MaxAnswerBytes);
         using var connector = new StubHttpServer(_ => (200, $$"""{"result":"success","ping":"pong","padding":"{{padding}}"}"""));
 
         Assert.False(await Prober.PingAsync(connector.Url, CancellationToken.None));

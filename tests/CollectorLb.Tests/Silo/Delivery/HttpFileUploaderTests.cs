@@ -33,5 +33,5 @@ public class HttpFileUploaderTests
     }
 
     private static Task<ConnectorAnswer> ReadAsync(HttpStatusCode status, string body) =>
-        ConnectorAnswer.ReadAsync(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") }, 64 * 1024, CancellationToken.None);
+        ConnectorAnswer.ReadAsync(new HttpResponseMessage(status) { Content = new StringContent(body, Encoding.UTF8, "application/json") }, HttpFileUploader.MaxAnswerBytes, CancellationToken.None);
 }

@@ -1,4 +1,4 @@
-namespace CollectorLb.Benchmarks.Report;
+namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>The middle of repeated measurements: one round disturbed by the shared machine does not decide a result.</summary>
 internal static class Median

@@ -1,12 +1,13 @@
 using CollectorLb.DevServices;
 
-namespace CollectorLb.Tests.TestSupport;
+namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>
-/// The DevServices a test silo delivers to on loopback: connectors named connector-1, connector-2, ... each storing
-/// under its own folder, and the registry that lists them. The registry never pings: tests set the connectors' answers.
+/// The DevServices a test or benchmark silo delivers to on loopback: connectors named connector-1, connector-2, ...
+/// each storing under its own folder, and the registry that lists them. The registry never pings: the callers set the
+/// connectors' answers.
 /// </summary>
-public sealed class LoopbackDevServices(string folder) : IAsyncDisposable
+internal sealed class LoopbackDevServices(string folder) : IAsyncDisposable
 {
     public List<ConnectorServer> Connectors { get; } = [];
 
@@ -29,13 +30,15 @@ public sealed class LoopbackDevServices(string folder) : IAsyncDisposable
     }
 
     /// <summary>Starts the registry on <paramref name="port"/> (0: any free one) and registers every connector.</summary>
-    public async Task StartRegistryAsync(int port = 0)
+    public async Task<RegistryServer> StartRegistryAsync(int port = 0)
     {
         Registry = await RegistryServer.StartAsync(new RegistryServerOptions { Port = port, PingInterval = Timeout.InfiniteTimeSpan });
         foreach (var connector in Connectors)
         {
             Registry.Register(connector.Name, connector.Url);
         }
+
+        return Registry;
     }
 
     public async ValueTask DisposeAsync()
