@@ -24,6 +24,7 @@ public static class GrainServiceCollectionExtensions
         services.AddValidatedOptions<ConnectorPoolOptions, ConnectorPoolOptionsValidator>(configuration, ConnectorPoolOptions.SectionName);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FileSpool>();
+        services.TryAddSingleton<IFileOpener, FileOpener>();
         services.TryAddSingleton<QuarantineStore>();
         services.TryAddSingleton<UploadGate>();
         services.TryAddSingleton<ConnectorPoolReference>();

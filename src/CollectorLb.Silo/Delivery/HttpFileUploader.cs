@@ -31,7 +31,7 @@ internal sealed class HttpFileUploader(IHttpClientFactory httpClientFactory, IOp
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return UploadResult.Failure($"cannot read the file: {ex.Message}", 0, stopwatch.Elapsed);
+            return UploadResult.Failure(UploadOutcome.Unreadable, $"cannot read the file: {ex.Message}", 0, stopwatch.Elapsed);
         }
 
         await using (file)
@@ -50,19 +50,19 @@ internal sealed class HttpFileUploader(IHttpClientFactory httpClientFactory, IOp
                 var verdict = Refusal(answer);
                 return verdict is null
                     ? UploadResult.Success(length, stopwatch.Elapsed)
-                    : UploadResult.Failure(verdict, length, stopwatch.Elapsed, (int)response.StatusCode);
+                    : UploadResult.Failure(UploadOutcome.Refused, verdict, length, stopwatch.Elapsed, (int)response.StatusCode, bodySent: true);
             }
             catch (TimeoutRejectedException)
             {
-                return UploadResult.Failure($"no answer within {options.Value.TimeoutSeconds} s", length, stopwatch.Elapsed);
+                return UploadResult.Failure(UploadOutcome.NoAnswer, $"no answer within {options.Value.TimeoutSeconds} s", length, stopwatch.Elapsed, bodySent: true);
             }
             catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
-                return UploadResult.Failure($"transport error: {ex.Message}", length, stopwatch.Elapsed);
+                return UploadResult.Failure(UploadOutcome.Unavailable, $"transport error: {ex.Message}", length, stopwatch.Elapsed);
             }
             catch (OperationCanceledException)
             {
-                return UploadResult.Failure("cancelled: the silo is stopping", length, stopwatch.Elapsed);
+                return UploadResult.Failure(UploadOutcome.Cancelled, "cancelled: the silo is stopping", length, stopwatch.Elapsed);
             }
         }
     }
