@@ -26,6 +26,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<FileSpool>();
         services.TryAddSingleton<IFileOpener, FileOpener>();
         services.TryAddSingleton<QuarantineStore>();
+        services.TryAddSingleton<ICrashPoints, NoCrashPoints>();
         services.TryAddSingleton<UploadGate>();
         services.TryAddSingleton<ConnectorPoolReference>();
         services.TryAddSingleton<CollectorMetrics>();

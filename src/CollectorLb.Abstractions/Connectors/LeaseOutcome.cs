@@ -14,4 +14,7 @@ public sealed record LeaseOutcome(
 
     /// <summary>The connector's HTTP status, when it answered at all (null: refused, reset, timed out).</summary>
     [Id(6)] public int? StatusCode { get; init; }
+
+    /// <summary>The connector could not be reached or said it cannot take files (502/503/504): never the file's fault.</summary>
+    [Id(7)] public bool Unavailable { get; init; }
 }

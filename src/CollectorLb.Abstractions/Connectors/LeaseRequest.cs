@@ -6,4 +6,11 @@ namespace CollectorLb.Abstractions.Connectors;
 public sealed record LeaseRequest(
     [property: Id(0)] string FileKey,
     [property: Id(1)] long SizeBytes,
-    [property: Id(2)] IReadOnlyList<string> Avoid);
+    [property: Id(2)] IReadOnlyList<string> Avoid)
+{
+    /// <summary>
+    /// The file's last attempt failed downstream: it waits for a healthy connector (or a connector's trial) instead of
+    /// trying the least bad one, so a backlog waits out an outage without hammering the connectors.
+    /// </summary>
+    [Id(3)] public bool OnlyHealthy { get; init; }
+}

@@ -29,4 +29,13 @@ public enum ConnectorMode
 
     /// <summary>Reads part of the body, then closes the connection: an upload cut mid-body.</summary>
     ResetMidBody,
+
+    /// <summary>Stores the whole body, then resets the connection without an answer: the sender cannot tell that it was stored.</summary>
+    ResetAfterBody,
+
+    /// <summary>Stores the body, then waits <see cref="ConnectorServer.Delay"/> before it acknowledges: a sender that gave up meanwhile cannot tell.</summary>
+    SlowAfterBody,
+
+    /// <summary>Answers 503 <c>{"result":"error","message":"unavailable"}</c>: the connector is up but cannot take files now.</summary>
+    Unavailable,
 }

@@ -102,6 +102,9 @@ public sealed class ConnectorServer : IAsyncDisposable
     /// <summary>Peak of <see cref="InFlight"/>.</summary>
     public int MaxInFlight => Volatile.Read(ref _maxInFlight);
 
+    /// <summary>Files this connector refuses with 400 whatever its mode (a file it cannot convert); may be changed while running.</summary>
+    public Func<string, bool>? RefusesFile { get; set; }
+
     /// <summary>Called after each file is stored, before it is acknowledged; exceptions are logged and ignored.</summary>
     public Action<ReceivedFile>? OnReceived { get; set; }
 
@@ -346,6 +349,9 @@ public sealed class ConnectorServer : IAsyncDisposable
                 }
 
                 return;
+            case ConnectorMode.Unavailable:
+                await RejectAsync(context, logName, StatusCodes.Status503ServiceUnavailable, "unavailable", ct).ConfigureAwait(false);
+                return;
             case ConnectorMode.ResetMidBody:
                 await context.Request.Body.ReadAsync(new byte[1024], ct).ConfigureAwait(false);
                 ConnectorLog.NotAnswered(_logger, Name, logName, "simulated connection closed mid-body");
@@ -354,6 +360,12 @@ public sealed class ConnectorServer : IAsyncDisposable
             case ConnectorMode.Slow:
                 await Task.Delay(Delay, ct).ConfigureAwait(false);
                 break;
+        }
+
+        if (RefusesFile?.Invoke(fileName!) == true)
+        {
+            await InjectAsync(context, logName, InjectedFault.Http400, ct).ConfigureAwait(false);
+            return;
         }
 
         if (PickFault() is { } fault)
@@ -535,6 +547,16 @@ public sealed class ConnectorServer : IAsyncDisposable
             DateTimeOffset.UtcNow);
         _received.Add(received);
         InvokeCallback(received);
+        switch (Mode)
+        {
+            case ConnectorMode.SlowAfterBody:
+                await Task.Delay(Delay, ct).ConfigureAwait(false);
+                break;
+            case ConnectorMode.ResetAfterBody:
+                ConnectorLog.NotAnswered(_logger, Name, logName, "simulated reset after the whole body was stored");
+                context.Abort();
+                return;
+        }
 
         await JsonReply.SuccessAsync(context).ConfigureAwait(false);
         ConnectorLog.Received(_logger, Name, logName, length, StatusCodes.Status200OK);

@@ -4,6 +4,7 @@ using CollectorLb.Grains.LoadBalancing;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Registry;
+using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -12,8 +13,11 @@ namespace CollectorLb.Grains.Connectors;
 /// <summary>
 /// The cluster's view of one registry's connectors. Picks are pure in-memory work; the registry is read by
 /// an interleaving timer so a slow registry never holds up a pick. Nothing here is persisted: a new
-/// activation rebuilds its view from the registry, and leases of the old one simply expire.
+/// activation rebuilds its view from the registry, and leases of the old one simply expire. Reentrant: every
+/// call changes the view in one synchronous step, so a lease returned (or a snapshot asked for) never waits behind
+/// requests that are waiting for a connector to come free.
 /// </summary>
+[Reentrant]
 internal sealed partial class ConnectorPoolGrain(
     IRegistryClient registryClient,
     IConnectorProber prober,
@@ -66,9 +70,10 @@ internal sealed partial class ConnectorPoolGrain(
     }
 
     /// <summary>
-    /// Picks at once when a connector is free. When connectors are known but all busy (at their cap, or the one
-    /// trial of an ejected connector running), waits for a lease to come back rather than have the file retry
-    /// seconds later; null when none is known or the wait is over. Interleaves: each pick is one synchronous step.
+    /// Picks at once when a connector is free. Otherwise (none listed yet, all at their cap, all ejected for a
+    /// request that waits for a healthy one, the one trial of an ejected connector running) waits for a lease to
+    /// come back or the list to arrive rather than have the file retry seconds later; null when the wait is over.
+    /// Interleaves: each pick is one synchronous step.
     /// </summary>
     public async Task<ConnectorLease?> Acquire(LeaseRequest request)
     {
@@ -78,13 +83,10 @@ internal sealed partial class ConnectorPoolGrain(
             if (_connectors.Count == 0)
             {
                 RefreshSoon();
-                return null;
             }
-
-            var connector = TrialCandidate(request) ?? _policy.PickConnector(request, AvailableFor(request));
-            if (connector is not null)
+            else if ((TrialCandidate(request) ?? _policy.PickConnector(request, AvailableFor(request))) is { } connector)
             {
-                return Lend(connector, request.SizeBytes);
+                return Lend(connector, request);
             }
 
             var remaining = deadline - timeProvider.GetUtcNow();
@@ -93,7 +95,7 @@ internal sealed partial class ConnectorPoolGrain(
                 return null;
             }
 
-            // Woken by a returned lease; the short poll also catches a cool-down running out or a ping answered.
+            // Woken by a returned lease; the short poll also catches a cool-down running out, a ping answered or a new list.
             while (_waiting.TryPeek(out var head) && head.Task.IsCompleted)
             {
                 _waiting.Dequeue(); // given up on by its waiter
@@ -106,12 +108,12 @@ internal sealed partial class ConnectorPoolGrain(
         }
     }
 
-    public Task Release(LeaseOutcome outcome)
+    public Task<FailureScope> Release(LeaseOutcome outcome)
     {
         if (!_leases.Remove(outcome.LeaseId, out var lease))
         {
             // Reclaimed already, or issued by an earlier activation: nothing is counted for it any more.
-            return Task.CompletedTask;
+            return Task.FromResult(FailureScope.Downstream);
         }
 
         var connector = lease.Connector;
@@ -120,33 +122,62 @@ internal sealed partial class ConnectorPoolGrain(
         WakeOneWaiting();
         if (outcome.Unused)
         {
-            return Task.CompletedTask;
+            return Task.FromResult(FailureScope.Downstream);
         }
+
+        var scope = FailureScope.Downstream;
         if (outcome.Acknowledged)
         {
             // Only acknowledged uploads say how fast a connector is; failures are health's business.
             connector.Successes++;
             connector.Latency.Record(outcome.Bytes, outcome.Duration);
+            connector.FirstFileFailedSinceSuccess = null;
+            connector.FailingSeveralFiles = false;
         }
         else
         {
             connector.Failures++;
             connector.LastError = outcome.Error;
-            connector.LastFailureAnswered = outcome.StatusCode is not null;
+            connector.LastFailureAnswered = outcome.StatusCode is not null && !outcome.Unavailable;
+            scope = BlameFailure(connector, lease.FileKey, outcome);
         }
 
         var wasEjected = connector.EjectedUntil is not null;
         if (_health.OnOutcome(connector, outcome.Acknowledged, timeProvider.GetUtcNow()))
         {
-            metrics.ConnectorEjections.Add(1);
+            metrics.ConnectorEjected(connector.Name);
             LogEjected(logger, connector.Name, connector.ConsecutiveFailures, connector.EjectedUntil!.Value, outcome.Error ?? "unknown");
         }
         else if (wasEjected && outcome.Acknowledged)
         {
             LogReadmitted(logger, connector.Name);
+            WakeAllWaiting(); // a connector is back: the files waiting out the outage go now
         }
 
-        return Task.CompletedTask;
+        return Task.FromResult(scope);
+    }
+
+    /// <summary>
+    /// A failure is the file's own only when the connector was reachable and answered, and no other file has failed
+    /// on it since it last succeeded: it takes other files, or this file is all it has seen fail.
+    /// </summary>
+    private static FailureScope BlameFailure(ConnectorState connector, string fileKey, LeaseOutcome outcome)
+    {
+        if (outcome.Unavailable)
+        {
+            return FailureScope.Downstream;
+        }
+
+        if (connector.FirstFileFailedSinceSuccess is null)
+        {
+            connector.FirstFileFailedSinceSuccess = fileKey;
+        }
+        else if (!string.Equals(connector.FirstFileFailedSinceSuccess, fileKey, StringComparison.Ordinal))
+        {
+            connector.FailingSeveralFiles = true;
+        }
+
+        return connector.FailingSeveralFiles ? FailureScope.Downstream : FailureScope.ThisFile;
     }
 
     public Task<ConnectorPoolSnapshot> GetSnapshot() => Task.FromResult(new ConnectorPoolSnapshot
@@ -163,7 +194,11 @@ internal sealed partial class ConnectorPoolGrain(
 
     /// <summary>Healthy connectors under their in-flight cap, leaving out those this file failed on while others remain.</summary>
     private List<ConnectorState> AvailableFor(LeaseRequest request) =>
-        ConnectorAvailability.Fill(_available, AvailableConnectorsPolicy.Filter(_healthy, _connectors, timeProvider.GetUtcNow()), request, _options.MaxInFlightPerConnector);
+        ConnectorAvailability.Fill(
+            _available,
+            AvailableConnectorsPolicy.Filter(_healthy, _connectors, timeProvider.GetUtcNow(), leastBadWhenNoneHealthy: !request.OnlyHealthy),
+            request,
+            _options.MaxInFlightPerConnector);
 
     /// <summary>
     /// An ejected connector whose cool-down is over gets the next file as its one trial, whatever the policy
@@ -184,9 +219,9 @@ internal sealed partial class ConnectorPoolGrain(
         return null;
     }
 
-    private ConnectorLease Lend(ConnectorState connector, long bytes)
+    private ConnectorLease Lend(ConnectorState connector, LeaseRequest request)
     {
-        var lease = new Lease(++_nextLeaseId, connector, bytes, timeProvider.GetUtcNow());
+        var lease = new Lease(++_nextLeaseId, connector, request.FileKey, request.SizeBytes, timeProvider.GetUtcNow());
         _leases.Add(lease.Id, lease);
         connector.InFlight++;
         connector.InFlightBytes += lease.Bytes;
@@ -202,6 +237,16 @@ internal sealed partial class ConnectorPoolGrain(
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Every waiting request tries again (a connector came back, or the list arrived).</summary>
+    private void WakeAllWaiting()
+    {
+        // Only those waiting now: a woken request runs inline and, finding nothing, queues itself again.
+        for (var waiting = _waiting.Count; waiting > 0 && _waiting.TryDequeue(out var request); waiting--)
+        {
+            request.TrySetResult();
         }
     }
 
@@ -277,6 +322,7 @@ internal sealed partial class ConnectorPoolGrain(
         }
 
         _connectors = next;
+        WakeAllWaiting();
     }
 
     private Task ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)
@@ -304,6 +350,7 @@ internal sealed partial class ConnectorPoolGrain(
             {
                 connector.EjectedUntil = timeProvider.GetUtcNow();
                 LogPonged(logger, connector.Name);
+                WakeOneWaiting(); // its trial goes now, not at the next poll
             }
         }
     }

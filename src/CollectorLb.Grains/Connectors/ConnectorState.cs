@@ -32,6 +32,12 @@ internal sealed class ConnectorState(string name, string baseUrl)
     /// <summary>Ejections since the connector last succeeded; each one lasts longer.</summary>
     public int Ejections { get; set; }
 
+    /// <summary>The first file that failed on the connector since its last success, if any.</summary>
+    public string? FirstFileFailedSinceSuccess { get; set; }
+
+    /// <summary>More than one file failed on the connector since its last success: it is failing, not one file.</summary>
+    public bool FailingSeveralFiles { get; set; }
+
     /// <summary>Ejected, its cool-down over and no upload running: it may take one file as its trial.</summary>
     public bool IsTrialReady(DateTimeOffset now) => EjectedUntil <= now && InFlight == 0;
 

@@ -1,4 +1,4 @@
 namespace CollectorLb.Grains.Connectors;
 
 /// <summary>An outstanding lease: which connector carries which file's bytes since when.</summary>
-internal sealed record Lease(long Id, ConnectorState Connector, long Bytes, DateTimeOffset IssuedAt);
+internal sealed record Lease(long Id, ConnectorState Connector, string FileKey, long Bytes, DateTimeOffset IssuedAt);

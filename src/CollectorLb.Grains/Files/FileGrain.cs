@@ -1,7 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
-using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
@@ -16,14 +15,17 @@ namespace CollectorLb.Grains.Files;
 /// <summary>
 /// Drives one claimed flow file to a connector and off the disk. Every call returns at once; each upload
 /// attempt runs in an interleaving grain timer, so callers never wait on the network, and the outcome is
-/// recorded by the same timer turn. A file is deleted only after a connector acknowledged it. Fast retries use
-/// grain timers; a durable reminder is registered only for files that failed or ran long, and removed at the end.
+/// recorded by the same timer turn. A file is deleted only after a connector acknowledged it. Failures the
+/// downstream caused (an outage) never count against the file; only its own do, toward quarantine. Fast retries
+/// use grain timers; a durable reminder is registered only for files that failed, ran long or are being moved
+/// to or from quarantine, and removed at the end.
 /// </summary>
 [Placement.HostAffinePlacement]
 internal sealed partial class FileGrain(
     [PersistentState("file", StorageNames.Files)] IPersistentState<FileState> file,
     FileSpool spool,
     QuarantineStore quarantine,
+    IFileOpener opener,
     IFileUploader uploader,
     UploadGate uploadGate,
     IBenchmarkJournal benchmarkJournal,
@@ -37,7 +39,6 @@ internal sealed partial class FileGrain(
     private const string StuckReminderName = "stuck";
 
     private readonly CancellationTokenSource _deactivating = new();
-    private readonly SemaphoreSlim _stateWrites = new(1);
     private readonly DeliveryOptions _options = deliveryOptions.Value;
     private string _keyText = null!;
     private FileKey _key = null!;
@@ -46,12 +47,22 @@ internal sealed partial class FileGrain(
     private bool _attemptRunning;
     private bool _waitingForConnector;
 
+    /// <summary>The last attempt failed downstream: the next waits for a healthy connector rather than try the least bad.</summary>
+    private bool _waitingOutOutage;
+
+    /// <summary>Storage could not tell what it holds: this activation stops and the next one reads the stored record.</summary>
+    private bool _abandoned;
+
+    /// <summary>A connector acknowledged the file but storage did not take the record of it: recorded again, never resent.</summary>
+    private (ConnectorLease Lease, UploadResult Result)? _unrecordedAcknowledgement;
+
     private FileState State => file.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _keyText = this.GetPrimaryKeyString();
         _key = FileKey.Parse(_keyText);
+        spool.PathOf(_key); // refuses another host's key before anything is read or written
         Resume();
         return Task.CompletedTask;
     }
@@ -74,11 +85,13 @@ internal sealed partial class FileGrain(
                 return;
             }
 
-            State.SizeBytes = detected.SizeBytes;
-            State.OutcomeLost = spool.WasAttempted(_key);
-            await TransitionAsync(FileEvent.Detected, detected.DetectedAt);
+            await TransitionAsync(FileEvent.Detected, detected.DetectedAt, state =>
+            {
+                state.SizeBytes = detected.SizeBytes;
+                state.OutcomeLost = spool.WasAttempted(_key);
+            });
             benchmarkJournal.FileDetected(_key.FileName, detected.DetectedAt);
-            metrics.FilesDetected.Add(1);
+            metrics.FileDetected();
             LogDetected(logger, _key.FileName, detected.SizeBytes);
         }
 
@@ -87,24 +100,40 @@ internal sealed partial class FileGrain(
 
     public Task<FileSnapshot> GetSnapshot() => Task.FromResult(Snapshot());
 
+    /// <summary>
+    /// Decides the requeue in the file's state first (with a reminder to finish it), then moves the file back and
+    /// removes its record: a crash anywhere in between is finished by the next activation.
+    /// </summary>
     public async Task<RequeueOutcome> Requeue()
     {
-        if (State.Status != FileStatus.Quarantined && !(State.Status == FileStatus.Unknown && quarantine.Find(_key) is not null))
+        if (State.PendingMove == QuarantineMove.ToQuarantine)
         {
-            return RequeueOutcome.NotQuarantined;
+            await FinishMoveAsync(); // an earlier quarantine stopped half-way: finish it first
         }
 
-        if (!quarantine.Release(_key, from => spool.Restore(_key, from)))
+        var quarantined = State.Status == FileStatus.Quarantined || (State.Status == FileStatus.Unknown && quarantine.Find(_key) is not null);
+        if (State.PendingMove == QuarantineMove.BackToSpool || !quarantined)
+        {
+            return State.PendingMove == QuarantineMove.BackToSpool ? RequeueOutcome.Requeued : RequeueOutcome.NotQuarantined;
+        }
+
+        if (quarantine.Find(_key) is not { } record || !quarantine.Holds(_key))
         {
             return RequeueOutcome.FileMissing;
         }
 
-        State.Attempts = 0;
-        State.ConnectorsTried.Clear();
-        State.LastError = null;
-        State.SizeBytes = new FileInfo(spool.PathOf(_key)).Length;
-        await TransitionAsync(State.Status == FileStatus.Unknown ? FileEvent.Detected : FileEvent.Requeued, timeProvider.GetUtcNow());
-        metrics.FilesRequeued.Add(1);
+        await RegisterStuckReminderAsync(persist: false);
+        await TransitionAsync(State.Status == FileStatus.Unknown ? FileEvent.Detected : FileEvent.Requeued, timeProvider.GetUtcNow(), state =>
+        {
+            state.Attempts = 0;
+            state.FileFailures = 0;
+            state.ConnectorsTried.Clear();
+            state.LastError = null;
+            state.SizeBytes = record.SizeBytes;
+            state.PendingMove = QuarantineMove.BackToSpool;
+        });
+        await FinishMoveAsync();
+        metrics.FileRequeued();
         LogRequeued(logger, _key.FileName);
         Resume();
         return RequeueOutcome.Requeued;
@@ -113,7 +142,7 @@ internal sealed partial class FileGrain(
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // Being activated by the reminder is the point: a restarted cluster finds stuck files this way.
-        if (FileLifecycle.IsFinal(State.Status) || State.Status == FileStatus.Unknown)
+        if (State.PendingMove == QuarantineMove.None && (FileLifecycle.IsFinal(State.Status) || State.Status == FileStatus.Unknown))
         {
             return UnregisterStuckReminderAsync();
         }
@@ -125,7 +154,8 @@ internal sealed partial class FileGrain(
     /// <summary>Makes sure unfinished work is scheduled: after a report, a restart, a reminder or a reactivation.</summary>
     private void Resume()
     {
-        if (!_attemptRunning && _attemptTimer is null && State.Status is FileStatus.Detected or FileStatus.Dispatching or FileStatus.Sent)
+        var unfinished = State.PendingMove != QuarantineMove.None || State.Status is FileStatus.Detected or FileStatus.Dispatching or FileStatus.Sent;
+        if (unfinished && !_attemptRunning && _attemptTimer is null)
         {
             ScheduleAttempt(TimeSpan.Zero);
         }
@@ -133,6 +163,11 @@ internal sealed partial class FileGrain(
 
     private void ScheduleAttempt(TimeSpan delay)
     {
+        if (_abandoned)
+        {
+            return;
+        }
+
         _attemptTimer?.Dispose();
         _nextAttemptAt = timeProvider.GetUtcNow() + delay;
         _attemptTimer = this.RegisterGrainTimer(
@@ -145,7 +180,7 @@ internal sealed partial class FileGrain(
         _attemptTimer?.Dispose();
         _attemptTimer = null;
         _nextAttemptAt = null;
-        if (_attemptRunning)
+        if (_attemptRunning || _abandoned)
         {
             return;
         }
@@ -153,13 +188,15 @@ internal sealed partial class FileGrain(
         _attemptRunning = true;
         try
         {
+            await FinishMoveAsync();
             await AdvanceAsync();
         }
         catch (Exception ex) when (!_deactivating.IsCancellationRequested)
         {
-            // The pool or storage did not answer; the file stays on disk and the next attempt starts over.
+            // The pool, the disk or storage failed us; nothing was counted against the file. It stays on disk and
+            // the next attempt starts over from the state as stored.
             LogAttemptCrashed(logger, ex, _key.FileName);
-            ScheduleAttempt(RetryBackoff.Delay(State.Attempts, _options, Random.Shared));
+            ScheduleAttempt(RetryBackoff.Delay(Math.Max(1, State.FileFailures), _options, Random.Shared));
         }
         finally
         {
@@ -171,11 +208,17 @@ internal sealed partial class FileGrain(
     {
         switch (State.Status)
         {
+            case FileStatus.Dispatching when _unrecordedAcknowledgement is { } acknowledgement:
+                await AcknowledgedAsync(acknowledgement.Lease, acknowledgement.Result);
+                break;
             case FileStatus.Dispatching:
-                // This activation did not start that upload: the silo stopped while it ran, so its outcome is lost.
-                State.OutcomeLost = true;
-                State.LastError = "interrupted: the silo stopped during the upload";
-                await TransitionAsync(FileEvent.AttemptFailed, timeProvider.GetUtcNow());
+                // This activation did not start that upload: the silo stopped during it. If the upload began (the
+                // file carries the mark), the connector may have the file.
+                await TransitionAsync(FileEvent.AttemptFailed, timeProvider.GetUtcNow(), state =>
+                {
+                    state.OutcomeLost |= spool.WasAttempted(_key);
+                    state.LastError = "interrupted: the silo stopped during the upload";
+                });
                 await UploadAsync();
                 break;
             case FileStatus.Detected:
@@ -195,11 +238,21 @@ internal sealed partial class FileGrain(
         }
 
         var path = spool.PathOf(_key);
-        var problem = CheckFile(path);
-        if (problem is not null)
+        switch (CheckFile(path, out var problem))
         {
-            await QuarantineAsync(problem);
-            return;
+            case FileCheck.Invalid:
+                await QuarantineAsync(QuarantineCause.Invalid, problem!);
+                return;
+            case FileCheck.Missing:
+                await QuarantineAsync(QuarantineCause.Missing, "the file disappeared from the spool: someone else removed it");
+                return;
+            case FileCheck.Unreadable:
+                await FailedAsync(null, UploadResult.Failure(UploadOutcome.Unreadable, problem!, 0, TimeSpan.Zero), FailureScope.ThisFile);
+                return;
+            case FileCheck.HostTrouble:
+                LogHostTrouble(logger, _key.FileName, problem!);
+                ScheduleAttempt(RetryBackoff.Delay(1, _options, Random.Shared));
+                return;
         }
 
         using var slot = await uploadGate.EnterAsync(_deactivating.Token);
@@ -208,7 +261,7 @@ internal sealed partial class FileGrain(
             return;
         }
 
-        var lease = await connectorPool.Pool.Acquire(new LeaseRequest(_keyText, State.SizeBytes, State.ConnectorsTried));
+        var lease = await connectorPool.Pool.Acquire(new LeaseRequest(_keyText, State.SizeBytes, State.ConnectorsTried) { OnlyHealthy = _waitingOutOutage });
         if (lease is null)
         {
             WaitForConnector();
@@ -222,43 +275,65 @@ internal sealed partial class FileGrain(
             return; // shutdown began while this file waited for a connector: it stays on disk
         }
 
-        State.Attempts++;
-        State.Connector = lease.ConnectorName;
-        await TransitionAsync(FileEvent.AttemptStarted, timeProvider.GetUtcNow());
-        spool.MarkAttempted(_key);
+        UploadResult result;
+        try
+        {
+            await TransitionAsync(FileEvent.AttemptStarted, timeProvider.GetUtcNow(), state =>
+            {
+                state.Attempts++;
+                state.Connector = lease.ConnectorName;
+            });
+            spool.MarkAttempted(_key);
+            using var longUpload = this.RegisterGrainTimer(
+                _ => State.Status == FileStatus.Dispatching ? RegisterStuckReminderAsync(persist: false) : Task.CompletedTask,
+                new GrainTimerCreationOptions(TimeSpan.FromSeconds(_options.LongUploadSeconds), Timeout.InfiniteTimeSpan) { Interleave = true });
+            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token, uploadGate.Aborted);
+            result = await uploader.UploadAsync(new UploadRequest(lease.BaseUrl, path, _key.FileName, FileId()), cancellation.Token);
+        }
+        catch
+        {
+            // The upload never ran (the state could not be written): the connector's slot goes back unused.
+            await ReturnLeaseAsync(lease, null);
+            throw;
+        }
 
-        using var longUpload = this.RegisterGrainTimer(
-            RegisterStuckReminderAsync,
-            new GrainTimerCreationOptions(TimeSpan.FromSeconds(_options.LongUploadSeconds), Timeout.InfiniteTimeSpan) { Interleave = true });
-        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token, uploadGate.Aborted);
-        var result = await uploader.UploadAsync(new UploadRequest(lease.BaseUrl, path, _key.FileName, FileId()), cancellation.Token);
-        longUpload.Dispose();
-        await ReturnLeaseAsync(lease, result);
-        metrics.UploadDuration.Record(result.Duration.TotalSeconds);
-
+        var scope = await ReturnLeaseAsync(lease, result);
+        metrics.UploadFinished(lease.ConnectorName, result.Duration);
         if (result.Acknowledged)
         {
             await AcknowledgedAsync(lease, result);
         }
         else
         {
-            await FailedAsync(lease, result);
+            await FailedAsync(lease, result, scope);
         }
     }
 
-    private string? CheckFile(string path)
+    /// <summary>Reads the header through the opener (no links followed, never blocking); what is wrong, if anything.</summary>
+    private FileCheck CheckFile(string path, out string? problem)
     {
         try
         {
-            return FlowFileCheck.FindProblem(path);
+            using var stream = opener.OpenRead(path);
+            Span<byte> header = stackalloc byte[FlowFileCheck.HeaderBytes];
+            var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
+            problem = FlowFileCheck.FindProblem(header[..read], stream.Length);
+            return problem is null ? FileCheck.Sendable : FileCheck.Invalid;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            return "the file disappeared from the spool: someone else removed it";
+            problem = null;
+            return FileCheck.Missing;
+        }
+        catch (Exception ex) when (IoErrors.IsLink(ex))
+        {
+            problem = "a symbolic link, not a flow file";
+            return FileCheck.Invalid;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return $"cannot read the file: {ex.Message}";
+            problem = $"cannot read the file: {ex.Message}";
+            return IoErrors.IsHostTrouble(ex) ? FileCheck.HostTrouble : FileCheck.Unreadable;
         }
     }
 
@@ -276,19 +351,14 @@ internal sealed partial class FileGrain(
     private async Task AcknowledgedAsync(ConnectorLease lease, UploadResult result)
     {
         var now = timeProvider.GetUtcNow();
-        State.LastError = null;
-        await TransitionAsync(FileEvent.Acknowledged, now);
+        _unrecordedAcknowledgement = (lease, result);
+        await TransitionAsync(FileEvent.Acknowledged, now, state => state.LastError = null);
+        _unrecordedAcknowledgement = null;
         benchmarkJournal.FileSent(_key.FileName, now);
-        metrics.FilesDelivered.Add(1);
-        metrics.BytesDelivered.Add(result.BytesSent);
-        if (State.Timeline.DetectedAt is { } detectedAt)
-        {
-            metrics.DeliveryLatency.Record((now - detectedAt).TotalSeconds);
-        }
-
+        metrics.FileDelivered(lease.ConnectorName, result.BytesSent, now - State.Timeline.DetectedAt);
         if (State.OutcomeLost)
         {
-            metrics.Duplicates.Add(1);
+            metrics.DuplicatePossible();
             LogPossibleDuplicate(logger, _key.FileName, lease.ConnectorName);
         }
 
@@ -296,49 +366,74 @@ internal sealed partial class FileGrain(
         await DeleteAsync();
     }
 
-    private async Task FailedAsync(ConnectorLease lease, UploadResult result)
+    /// <param name="lease">Null when the file could not be read before any connector was asked.</param>
+    private async Task FailedAsync(ConnectorLease? lease, UploadResult result, FailureScope scope)
     {
-        metrics.UploadFailures.Add(1);
-        State.LastError = result.Error;
-        // Most recent failure last: the pool steers the next try away from it first.
-        State.ConnectorsTried.Remove(lease.ConnectorName);
-        State.ConnectorsTried.Add(lease.ConnectorName);
+        var connector = lease?.ConnectorName ?? "(none)";
+        metrics.UploadFailed(connector, result.Outcome);
+
+        // Only the file's own failures count toward quarantine: an outage or a shutdown says nothing about the file.
+        var counts = result.Outcome switch
+        {
+            UploadOutcome.Unreadable => true,
+            UploadOutcome.Refused or UploadOutcome.NoAnswer => scope == FailureScope.ThisFile,
+            _ => false,
+        };
+        _waitingOutOutage = !counts;
 
         // Decided before the transition, so the snapshot the statistics keep of it says when the next try comes.
         var now = timeProvider.GetUtcNow();
-        var delay = RetryBackoff.Delay(State.Attempts, _options, Random.Shared);
-        _nextAttemptAt = State.Attempts < _options.MaxAttempts ? now + delay : null;
-        await TransitionAsync(FileEvent.AttemptFailed, now);
+        var failures = State.FileFailures + (counts ? 1 : 0);
+        var delay = counts ? RetryBackoff.Delay(failures, _options, Random.Shared) : TimeSpan.FromSeconds(_options.NoConnectorRetrySeconds);
+        _nextAttemptAt = failures < _options.MaxAttempts ? now + delay : null;
+        await TransitionAsync(State.Status == FileStatus.Dispatching ? FileEvent.AttemptFailed : null, now, state =>
+        {
+            state.LastError = result.Error;
+            state.FileFailures = failures;
+            state.OutcomeLost |= result.OutcomeUnknown;
+            if (lease is not null)
+            {
+                // Most recent failure last: the pool steers the next try away from it first.
+                state.ConnectorsTried.Remove(lease.ConnectorName);
+                state.ConnectorsTried.Add(lease.ConnectorName);
+            }
+        });
         if (_deactivating.IsCancellationRequested || uploadGate.IsClosed)
         {
             _nextAttemptAt = null;
             return; // cancelled by shutdown: the file waits on disk for the next start
         }
 
-        if (State.Attempts >= _options.MaxAttempts)
+        if (failures >= _options.MaxAttempts)
         {
-            await QuarantineAsync($"gave up after {State.Attempts} attempts; last error: {result.Error}");
+            await QuarantineAsync(QuarantineCause.MaxAttempts, $"gave up after {failures} attempts; last error: {result.Error}");
             return;
         }
 
-        await RegisterStuckReminderAsync(CancellationToken.None);
-        LogAttemptFailed(logger, _key.FileName, lease.ConnectorName, State.Attempts, result.Error ?? "unknown", delay.TotalSeconds);
+        await RegisterStuckReminderAsync(persist: true);
+        LogAttemptFailed(logger, _key.FileName, connector, State.Attempts, result.Error ?? "unknown",
+            counts ? $"counts against the file: {failures} of {_options.MaxAttempts}" : "downstream, not counted", delay.TotalSeconds);
         ScheduleAttempt(delay);
     }
 
-    /// <summary>Returns a lease with the upload's result; null when the lease went unused.</summary>
-    private async Task ReturnLeaseAsync(ConnectorLease lease, UploadResult? result)
+    /// <summary>Returns a lease with the upload's result (null: the lease went unused); whom a failure is blamed on.</summary>
+    private async Task<FailureScope> ReturnLeaseAsync(ConnectorLease lease, UploadResult? result)
     {
         try
         {
-            await connectorPool.Pool.Release(result is null
+            return await connectorPool.Pool.Release(result is null
                 ? new LeaseOutcome(lease.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }
-                : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error) { StatusCode = result.StatusCode });
+                : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error)
+                {
+                    StatusCode = result.StatusCode,
+                    Unavailable = result.Outcome == UploadOutcome.Unavailable,
+                });
         }
         catch (Exception ex)
         {
-            // The pool reclaims leases that never come back; the file's own outcome matters more.
+            // The pool reclaims leases that never come back. Without its word, the failure is not the file's.
             LogLeaseNotReturned(logger, ex, lease.LeaseId);
+            return FailureScope.Downstream;
         }
     }
 
@@ -349,97 +444,178 @@ internal sealed partial class FileGrain(
     private async Task DeleteAsync()
     {
         spool.Delete(_key);
-        await TransitionAsync(FileEvent.Deleted, timeProvider.GetUtcNow(), persist: false);
-        metrics.FilesDeleted.Add(1);
+        var previous = State.Status;
+        State.Apply(FileEvent.Deleted, timeProvider.GetUtcNow());
+        observer.OnTransition(Snapshot(), previous);
+        metrics.FileDeleted();
         LogDeleted(logger, _key.FileName);
-        await RemoveStuckReminderAsync();
-        await WithStateLockAsync(() => file.ClearStateAsync());
+        if (State.HasReminder)
+        {
+            await RemoveStuckReminderAsync();
+        }
+
+        await ClearAsync();
         DeactivateOnIdle();
     }
 
-    private async Task QuarantineAsync(string reason)
+    /// <summary>Clears the record; when storage reports a failure, reads it back to learn whether it is gone (see <see cref="PersistAsync"/>).</summary>
+    private async Task ClearAsync()
     {
-        var now = timeProvider.GetUtcNow();
-        var record = quarantine.Add(_key, spool.PathOf(_key), new QuarantinedFile
+        try
         {
-            Key = _keyText,
-            FileName = _key.FileName,
-            HostId = _key.HostId,
-            Reason = reason,
-            Attempts = State.Attempts,
-            LastError = State.LastError,
-            ConnectorsTried = State.ConnectorsTried.ToList(),
-            SizeBytes = State.SizeBytes,
-            DetectedAt = State.Timeline.DetectedAt,
-            FirstAttemptAt = State.Timeline.FirstAttemptAt,
-            LastAttemptAt = State.Timeline.LastAttemptAt,
-            QuarantinedAt = now,
-        });
-        spool.RemoveClaim(_key);
-        State.LastError = reason;
-        await TransitionAsync(FileEvent.Quarantined, now);
-        metrics.FilesQuarantined.Add(1);
+            await file.ClearStateAsync();
+        }
+        catch (Exception clearError)
+        {
+            await ReadBackAsync(clearError);
+            if (State.Status != FileStatus.Unknown)
+            {
+                throw; // still stored (as Sent): the retry deletes nothing and clears again
+            }
+        }
+    }
+
+    private async Task QuarantineAsync(QuarantineCause cause, string reason)
+    {
+        // A crash from here on leaves a reminder and the pending move: the next activation finishes the move.
+        await RegisterStuckReminderAsync(persist: false);
+        await PersistAsync(state => state.PendingMove = QuarantineMove.ToQuarantine);
+        var record = quarantine.Add(_key, spool.PathOf(_key), QuarantineRecord.Of(_key, State, reason, timeProvider.GetUtcNow()));
+        await RecordQuarantinedAsync(reason);
+        metrics.FileQuarantined(cause);
         LogQuarantined(logger, _key.FileName, reason, record.Path ?? "(nothing left to move)");
+    }
+
+    /// <summary>The file and its record are in the quarantine folder: the claim ends and the state says so.</summary>
+    private async Task RecordQuarantinedAsync(string reason)
+    {
+        spool.RemoveClaim(_key);
+        await TransitionAsync(FileEvent.Quarantined, timeProvider.GetUtcNow(), state =>
+        {
+            state.LastError = reason;
+            state.PendingMove = QuarantineMove.None;
+        });
         await UnregisterStuckReminderAsync();
         DeactivateOnIdle();
     }
 
-    /// <param name="persist">False for <see cref="FileEvent.Deleted"/>: the record is cleared afterwards, not written.</param>
-    private async Task TransitionAsync(FileEvent fileEvent, DateTimeOffset at, bool persist = true)
+    /// <summary>Finishes a move to or from quarantine that a crash (or a failed write) cut short; nothing when none is pending.</summary>
+    private async Task FinishMoveAsync()
+    {
+        switch (State.PendingMove)
+        {
+            case QuarantineMove.BackToSpool:
+                if (quarantine.Holds(_key))
+                {
+                    quarantine.Release(_key, from => spool.Restore(_key, from));
+                }
+                else
+                {
+                    quarantine.Forget(_key); // the file is back already; only its record was left
+                }
+
+                await PersistAsync(state => state.PendingMove = QuarantineMove.None);
+                break;
+            case QuarantineMove.ToQuarantine when quarantine.Holds(_key):
+                await RecordQuarantinedAsync(quarantine.Find(_key)?.Reason ?? State.LastError ?? "quarantined");
+                break;
+            case QuarantineMove.ToQuarantine:
+                // The file never left the spool: forget the half-written record; the next attempt decides again.
+                quarantine.Forget(_key);
+                await PersistAsync(state => state.PendingMove = QuarantineMove.None);
+                break;
+        }
+    }
+
+    /// <param name="fileEvent">Null to record the change without a transition (a failure before any upload).</param>
+    private async Task TransitionAsync(FileEvent? fileEvent, DateTimeOffset at, Action<FileState>? change = null)
     {
         var previous = State.Status;
-        State.Apply(fileEvent, at);
-        if (persist)
+        await PersistAsync(state =>
         {
-            await WriteStateAsync();
-        }
-
+            change?.Invoke(state);
+            if (fileEvent is { } transition)
+            {
+                state.Apply(transition, at);
+            }
+        });
         observer.OnTransition(Snapshot(), previous);
     }
 
-    private async Task RegisterStuckReminderAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Changes the state and writes it. When the write fails, the stored record is read back: if the write did
+    /// apply (only its answer was lost) all is well; if not, the state in memory is the stored one again and the
+    /// failure goes to the caller; if storage cannot even be read, this activation gives up and the next one
+    /// starts from the stored record. So the state never runs ahead of storage, and a stale ETag never wedges it.
+    /// </summary>
+    private async Task PersistAsync(Action<FileState> change)
     {
-        if (!State.HasReminder && !FileLifecycle.IsFinal(State.Status))
+        change(State);
+        var revision = ++State.Revision;
+        try
+        {
+            await file.WriteStateAsync();
+        }
+        catch (Exception writeError)
+        {
+            await ReadBackAsync(writeError);
+            if (State.Revision != revision)
+            {
+                throw;
+            }
+
+            LogWriteAnswerLost(logger, writeError, _key.FileName);
+        }
+    }
+
+    /// <summary>After a failed write, the stored record becomes the state again; if it cannot be read, this activation ends.</summary>
+    private async Task ReadBackAsync(Exception writeError)
+    {
+        try
+        {
+            await file.ReadStateAsync();
+        }
+        catch (Exception readError)
+        {
+            _abandoned = true;
+            DeactivateOnIdle();
+            throw new AggregateException(writeError, readError);
+        }
+    }
+
+    /// <param name="persist">False when the next state write records it (or when it must not interleave with one).</param>
+    private async Task RegisterStuckReminderAsync(bool persist)
+    {
+        if (!State.HasReminder)
         {
             var period = TimeSpan.FromSeconds(_options.StuckFileReminderSeconds);
             await this.RegisterOrUpdateReminder(StuckReminderName, period, period);
             State.HasReminder = true;
-            await WriteStateAsync();
+            if (persist)
+            {
+                await PersistAsync(_ => { });
+            }
         }
     }
 
     private async Task UnregisterStuckReminderAsync()
     {
+        await RemoveStuckReminderAsync();
         if (State.HasReminder)
         {
-            await RemoveStuckReminderAsync();
-            State.HasReminder = false;
-            await WriteStateAsync();
+            await PersistAsync(state => state.HasReminder = false);
         }
     }
 
-    /// <summary>Unregisters the stuck reminder, if there is one; recording that is left to the caller.</summary>
+    /// <summary>
+    /// Unregisters the stuck reminder, looked up by name: one registered by a long upload just before a crash exists
+    /// although the stored state does not say so. Recording that is left to the caller.
+    /// </summary>
     private async Task RemoveStuckReminderAsync()
     {
-        if (State.HasReminder && await this.GetReminder(StuckReminderName) is { } reminder)
+        if (await this.GetReminder(StuckReminderName) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
-        }
-    }
-
-    private Task WriteStateAsync() => WithStateLockAsync(() => file.WriteStateAsync());
-
-    /// <summary>The reminder timer interleaves with an attempt; storage takes one write of a grain at a time.</summary>
-    private async Task WithStateLockAsync(Func<Task> write)
-    {
-        await _stateWrites.WaitAsync();
-        try
-        {
-            await write();
-        }
-        finally
-        {
-            _stateWrites.Release();
         }
     }
 
@@ -458,9 +634,18 @@ internal sealed partial class FileGrain(
         ActivationSilo = this.RuntimeIdentity,
     };
 
-    /// <summary>Header-safe (names may hold newlines) and unique per claimed file.</summary>
+    /// <summary>Header-safe (names may hold newlines), unique per claimed file and the same for every resend.</summary>
     private string FileId() =>
         $"{Uri.EscapeDataString(_key.HostId)}/{_key.ClaimId}/{Uri.EscapeDataString(_key.FileName)}/{State.SizeBytes}";
+
+    private enum FileCheck
+    {
+        Sendable,
+        Invalid,
+        Missing,
+        Unreadable,
+        HostTrouble,
+    }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "detected {FileName} ({Bytes} bytes)")]
     private static partial void LogDetected(ILogger logger, string fileName, long bytes);
@@ -471,11 +656,14 @@ internal sealed partial class FileGrain(
     [LoggerMessage(Level = LogLevel.Debug, Message = "deleted  {FileName}")]
     private static partial void LogDeleted(ILogger logger, string fileName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "upload of {FileName} to {Connector} failed (attempt {Attempt}): {Error}; retrying in {DelaySeconds:0.0} s")]
-    private static partial void LogAttemptFailed(ILogger logger, string fileName, string connector, int attempt, string error, double delaySeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "upload of {FileName} to {Connector} failed (attempt {Attempt}): {Error}; {Blame}; retrying in {DelaySeconds:0.0} s")]
+    private static partial void LogAttemptFailed(ILogger logger, string fileName, string connector, int attempt, string error, string blame, double delaySeconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "no connector free for {FileName} (none listed, all busy or all ejected); it waits on disk")]
     private static partial void LogNoConnector(ILogger logger, string fileName);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{FileName} cannot be read for now ({Problem}); the host is short of something, the file waits")]
+    private static partial void LogHostTrouble(ILogger logger, string fileName, string problem);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "quarantined {FileName}: {Reason} -> {Path}")]
     private static partial void LogQuarantined(ILogger logger, string fileName, string reason, string path);
@@ -483,7 +671,7 @@ internal sealed partial class FileGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "requeued {FileName} from quarantine")]
     private static partial void LogRequeued(ILogger logger, string fileName);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "duplicate possible: {FileName} was sent again to {Connector} after an upload whose outcome was lost in a restart")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "duplicate possible: {FileName} was sent again to {Connector} after an upload whose outcome is unknown")]
     private static partial void LogPossibleDuplicate(ILogger logger, string fileName, string connector);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "attempt for {FileName} crashed; it stays on disk and is retried")]
@@ -491,4 +679,7 @@ internal sealed partial class FileGrain(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "lease {LeaseId} could not be returned to the pool")]
     private static partial void LogLeaseNotReturned(ILogger logger, Exception exception, long leaseId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "state of {FileName} was written although storage reported a failure")]
+    private static partial void LogWriteAnswerLost(ILogger logger, Exception exception, string fileName);
 }

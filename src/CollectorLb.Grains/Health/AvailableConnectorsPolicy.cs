@@ -5,14 +5,16 @@ namespace CollectorLb.Grains.Health;
 /// <summary>
 /// Filters the connectors a file may go to: the healthy ones, plus an ejected one whose cool-down is over and
 /// that has no upload running (its single trial). When none qualifies, the least bad one (the cool-down ending
-/// soonest), so delivery goes on slowly rather than stalls.
+/// soonest), so delivery goes on slowly rather than stalls; not for files that already failed in this outage,
+/// which wait for a connector to come back rather than keep failing.
 /// </summary>
 internal static class AvailableConnectorsPolicy
 {
-    public static IReadOnlyList<ConnectorState> Filter(IReadOnlyList<ConnectorState> connectors, DateTimeOffset now) => Filter([], connectors, now);
+    public static IReadOnlyList<ConnectorState> Filter(IReadOnlyList<ConnectorState> connectors, DateTimeOffset now, bool leastBadWhenNoneHealthy = true) =>
+        Filter([], connectors, now, leastBadWhenNoneHealthy);
 
     /// <summary>Fills a list the caller reuses, so a pick allocates nothing.</summary>
-    public static List<ConnectorState> Filter(List<ConnectorState> into, IReadOnlyList<ConnectorState> connectors, DateTimeOffset now)
+    public static List<ConnectorState> Filter(List<ConnectorState> into, IReadOnlyList<ConnectorState> connectors, DateTimeOffset now, bool leastBadWhenNoneHealthy = true)
     {
         into.Clear();
         ConnectorState? leastBad = null;
@@ -30,7 +32,7 @@ internal static class AvailableConnectorsPolicy
             }
         }
 
-        if (into.Count == 0 && leastBad is not null)
+        if (into.Count == 0 && leastBad is not null && leastBadWhenNoneHealthy)
         {
             into.Add(leastBad);
         }

@@ -1,10 +1,15 @@
 using System.Diagnostics.Metrics;
+using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Files;
+using CollectorLb.Grains.Options;
+using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Observability;
 
 /// <summary>
-/// The collector's own instruments (meter <c>CollectorLb</c>; exported as <c>collectorlb_*</c>). Recorded where
-/// things happen, on the file's own silo, so no grain sits on the hot path just for statistics.
+/// The collector's own instruments (meter <c>CollectorLb</c>; exported as <c>collectorlb_*</c>), each series labelled
+/// with this silo's host. Recorded where things happen, on the file's own silo, so no grain sits on the hot path
+/// just for statistics. Label values come from fixed sets, so the series stay few.
 /// </summary>
 public sealed class CollectorMetrics
 {
@@ -18,46 +23,84 @@ public sealed class CollectorMetrics
     public const string FilesQuarantinedName = "collectorlb.files.quarantined";
     public const string FilesRequeuedName = "collectorlb.files.requeued";
     public const string DuplicatesName = "collectorlb.files.duplicates";
-    public const string BytesDeliveredName = "collectorlb.bytes.delivered";
+    public const string BytesDeliveredName = "collectorlb.delivered.bytes";
     public const string UploadDurationName = "collectorlb.upload.duration";
     public const string DeliveryLatencyName = "collectorlb.delivery.latency";
     public const string ConnectorEjectionsName = "collectorlb.connector.ejections";
 
-    public CollectorMetrics(IMeterFactory meterFactory)
+    private readonly KeyValuePair<string, object?> _host;
+    private readonly Counter<long> _filesDetected;
+    private readonly Counter<long> _filesDelivered;
+    private readonly Counter<long> _filesDeleted;
+    private readonly Counter<long> _uploadFailures;
+    private readonly Counter<long> _filesQuarantined;
+    private readonly Counter<long> _filesRequeued;
+    private readonly Counter<long> _duplicates;
+    private readonly Counter<long> _bytesDelivered;
+    private readonly Histogram<double> _uploadDuration;
+    private readonly Histogram<double> _deliveryLatency;
+    private readonly Counter<long> _connectorEjections;
+
+    public CollectorMetrics(IMeterFactory meterFactory, IOptions<SpoolOptions> spoolOptions)
     {
+        _host = new(MetricTags.Host, spoolOptions.Value.HostId);
         var meter = meterFactory.Create(MeterName);
-        FilesDetected = meter.CreateCounter<long>(FilesDetectedName, "{file}", "Completed flow files claimed and handed to their grain");
-        FilesDelivered = meter.CreateCounter<long>(FilesDeliveredName, "{file}", "Files a connector acknowledged");
-        FilesDeleted = meter.CreateCounter<long>(FilesDeletedName, "{file}", "Acknowledged files removed from disk");
-        UploadFailures = meter.CreateCounter<long>(UploadFailuresName, "{attempt}", "Upload attempts that did not end in an acknowledgement");
-        FilesQuarantined = meter.CreateCounter<long>(FilesQuarantinedName, "{file}", "Files moved to quarantine");
-        FilesRequeued = meter.CreateCounter<long>(FilesRequeuedName, "{file}", "Quarantined files released by an operator");
-        Duplicates = meter.CreateCounter<long>(DuplicatesName, "{file}", "Files sent again after an upload whose outcome was lost (the connector may have them twice)");
-        BytesDelivered = meter.CreateCounter<long>(BytesDeliveredName, "By", "Bytes of acknowledged files");
-        UploadDuration = meter.CreateHistogram<double>(UploadDurationName, "s", "Time of one upload attempt, answer included");
-        DeliveryLatency = meter.CreateHistogram<double>(DeliveryLatencyName, "s", "From detection to the connector's acknowledgement");
-        ConnectorEjections = meter.CreateCounter<long>(ConnectorEjectionsName, "{ejection}", "Connectors taken out of rotation after consecutive failures");
+        _filesDetected = meter.CreateCounter<long>(FilesDetectedName, "{file}", "Completed flow files claimed and handed to their grain");
+        _filesDelivered = meter.CreateCounter<long>(FilesDeliveredName, "{file}", "Files a connector acknowledged");
+        _filesDeleted = meter.CreateCounter<long>(FilesDeletedName, "{file}", "Acknowledged files removed from disk");
+        _uploadFailures = meter.CreateCounter<long>(UploadFailuresName, "{attempt}", "Upload attempts that did not end in an acknowledgement, by reason");
+        _filesQuarantined = meter.CreateCounter<long>(FilesQuarantinedName, "{file}", "Files moved to quarantine, by reason");
+        _filesRequeued = meter.CreateCounter<long>(FilesRequeuedName, "{file}", "Quarantined files released by an operator");
+        _duplicates = meter.CreateCounter<long>(DuplicatesName, "{file}", "Files sent again after an upload whose outcome is unknown (the connector may have them twice)");
+        _bytesDelivered = meter.CreateCounter<long>(BytesDeliveredName, "By", "Bytes of acknowledged files");
+        _uploadDuration = meter.CreateHistogram<double>(UploadDurationName, "s", "Time of one upload attempt, answer included");
+        _deliveryLatency = meter.CreateHistogram<double>(DeliveryLatencyName, "s", "From detection to the connector's acknowledgement");
+        _connectorEjections = meter.CreateCounter<long>(ConnectorEjectionsName, "{ejection}", "Connectors taken out of rotation after consecutive failures");
     }
 
-    public Counter<long> FilesDetected { get; }
+    public void FileDetected() => _filesDetected.Add(1, _host);
 
-    public Counter<long> FilesDelivered { get; }
+    public void FileDelivered(string connector, long bytes, TimeSpan? sinceDetection)
+    {
+        _filesDelivered.Add(1, _host, Connector(connector));
+        _bytesDelivered.Add(bytes, _host, Connector(connector));
+        if (sinceDetection is { } latency)
+        {
+            _deliveryLatency.Record(latency.TotalSeconds, _host);
+        }
+    }
 
-    public Counter<long> FilesDeleted { get; }
+    public void UploadFinished(string connector, TimeSpan duration) => _uploadDuration.Record(duration.TotalSeconds, _host, Connector(connector));
 
-    public Counter<long> UploadFailures { get; }
+    public void UploadFailed(string connector, UploadOutcome outcome) =>
+        _uploadFailures.Add(1, _host, Connector(connector), new(MetricTags.Reason, FailureReason(outcome)));
 
-    public Counter<long> FilesQuarantined { get; }
+    public void FileDeleted() => _filesDeleted.Add(1, _host);
 
-    public Counter<long> FilesRequeued { get; }
+    public void FileQuarantined(QuarantineCause cause) => _filesQuarantined.Add(1, _host, new(MetricTags.Reason, QuarantineReason(cause)));
 
-    public Counter<long> Duplicates { get; }
+    public void FileRequeued() => _filesRequeued.Add(1, _host);
 
-    public Counter<long> BytesDelivered { get; }
+    public void DuplicatePossible() => _duplicates.Add(1, _host);
 
-    public Histogram<double> UploadDuration { get; }
+    public void ConnectorEjected(string connector) => _connectorEjections.Add(1, _host, Connector(connector));
 
-    public Histogram<double> DeliveryLatency { get; }
+    private static KeyValuePair<string, object?> Connector(string name) => new(MetricTags.Connector, name);
 
-    public Counter<long> ConnectorEjections { get; }
+    private static string FailureReason(UploadOutcome outcome) => outcome switch
+    {
+        UploadOutcome.Refused => "refused",
+        UploadOutcome.Unavailable => "unavailable",
+        UploadOutcome.NoAnswer => "no_answer",
+        UploadOutcome.Unreadable => "unreadable",
+        UploadOutcome.Cancelled => "cancelled",
+        _ => "other",
+    };
+
+    private static string QuarantineReason(QuarantineCause cause) => cause switch
+    {
+        QuarantineCause.Invalid => "invalid",
+        QuarantineCause.MaxAttempts => "max_attempts",
+        _ => "missing",
+    };
 }

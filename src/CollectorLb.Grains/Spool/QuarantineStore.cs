@@ -9,31 +9,38 @@ namespace CollectorLb.Grains.Spool;
 /// <summary>
 /// The quarantine folder: a file goes to <c>quarantine/&lt;name&gt;</c> with <c>&lt;name&gt;.json</c> beside it
 /// saying why. When that name is taken (the same name quarantined twice) or too long for a sidecar name, both go
-/// into <c>quarantine/&lt;claim id&gt;/</c> instead, the file still under its own name.
+/// into <c>quarantine/&lt;claim id&gt;/</c> instead, the file still under its own name. Every move writes the record
+/// first (atomically: a temporary file renamed into place) and removes it last, so a crash at any point leaves
+/// either a record beside its file or a record of a file still in the spool, which the file's grain repairs.
 /// </summary>
-public sealed class QuarantineStore(IOptions<SpoolOptions> options)
+public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints crashPoints)
 {
     private const string SidecarSuffix = ".json";
     private const string SidecarPattern = "*" + SidecarSuffix;
     private const string ClaimSidecarName = "quarantine.json";
+    private const string TemporarySuffix = ".collectorlb-tmp";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public string Directory => options.Value.QuarantineDirectoryFullPath;
 
-    /// <summary>Moves the file at <paramref name="currentPath"/> (if it still exists) and writes its sidecar; returns the record as written.</summary>
+    /// <summary>
+    /// Writes the record, then moves the file at <paramref name="currentPath"/> (if it still exists) beside it; returns
+    /// the record as written. Done again after a crash, it finishes the same move (one key, one place).
+    /// </summary>
     public QuarantinedFile Add(FileKey key, string currentPath, QuarantinedFile record)
     {
         System.IO.Directory.CreateDirectory(Directory);
-        var (filePath, sidecarPath) = ChooseLocation(key);
-        string? finalPath = null;
-        if (File.Exists(currentPath))
+        var (filePath, sidecarPath) = FindSidecar(key) is { } existing ? LocationOf(key, existing.Path) : ChooseLocation(key);
+        var moveNeeded = !File.Exists(filePath) && File.Exists(currentPath);
+        var written = record with { Path = moveNeeded || File.Exists(filePath) ? filePath : null };
+        WriteAtomically(sidecarPath, JsonSerializer.Serialize(written, Json));
+        crashPoints.Reached(CrashPoint.QuarantineRecordWritten);
+        if (moveNeeded)
         {
             File.Move(currentPath, filePath);
-            finalPath = filePath;
         }
 
-        var written = record with { Path = finalPath };
-        File.WriteAllText(sidecarPath, JsonSerializer.Serialize(written, Json));
+        crashPoints.Reached(CrashPoint.QuarantineFileMoved);
         return written;
     }
 
@@ -63,23 +70,56 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options)
 
     public QuarantinedFile? Find(FileKey key) => FindSidecar(key)?.Record;
 
-    /// <summary>Hands a quarantined file to <paramref name="moveBack"/> (given its path here), then removes its sidecar; false when its bytes are gone.</summary>
+    /// <summary>True when the key's file is here, with its record.</summary>
+    public bool Holds(FileKey key) => FindSidecar(key) is { Record.Path: { } path } && File.Exists(path);
+
+    /// <summary>
+    /// Hands a quarantined file to <paramref name="moveBack"/> (given its path here), then removes its record; false
+    /// when its bytes are gone. The caller has written its decision to requeue before: a crash in between is repaired
+    /// by calling this again (the file still here) or <see cref="Forget"/> (the file back already).
+    /// </summary>
     public bool Release(FileKey key, Action<string> moveBack)
     {
-        if (FindSidecar(key) is not { Record.Path: { } path } sidecar || !File.Exists(path))
+        crashPoints.Reached(CrashPoint.RequeueDecided);
+        if (FindSidecar(key) is not { Record.Path: { } path } || !File.Exists(path))
         {
             return false;
         }
 
         moveBack(path);
+        crashPoints.Reached(CrashPoint.RequeueFileMovedBack);
+        Forget(key);
+        return true;
+    }
+
+    /// <summary>Removes the key's record (its file is elsewhere: back in the spool), and a claim folder left empty.</summary>
+    public void Forget(FileKey key)
+    {
+        if (FindSidecar(key) is not { } sidecar)
+        {
+            return;
+        }
+
         File.Delete(sidecar.Path);
-        var folder = Path.GetDirectoryName(path)!;
+        var folder = Path.GetDirectoryName(sidecar.Path)!;
         if (folder != Directory && !System.IO.Directory.EnumerateFileSystemEntries(folder).Any())
         {
             System.IO.Directory.Delete(folder);
         }
+    }
 
-        return true;
+    /// <summary>Where a record written at <paramref name="sidecarPath"/> keeps its file.</summary>
+    private (string FilePath, string SidecarPath) LocationOf(FileKey key, string sidecarPath) =>
+        Path.GetFileName(sidecarPath) == ClaimSidecarName
+            ? (Path.Combine(Path.GetDirectoryName(sidecarPath)!, key.FileName), sidecarPath)
+            : (Path.Combine(Directory, key.FileName), sidecarPath);
+
+    /// <summary>A temporary file in the same folder renamed over the target: readers see the old record or the new, never half.</summary>
+    private static void WriteAtomically(string path, string text)
+    {
+        var temporary = path + TemporarySuffix;
+        File.WriteAllText(temporary, text);
+        File.Move(temporary, path, overwrite: true);
     }
 
     private (string FilePath, string SidecarPath) ChooseLocation(FileKey key)

@@ -48,6 +48,9 @@ public sealed class CollectorHarness : IAsyncDisposable
 
     public IEnumerable<ReceivedFile> AllReceived => _devServices.AllReceived;
 
+    /// <summary>What the silo's own (CollectorLb) loggers wrote, formatted as an operator reads it.</summary>
+    public CapturingLoggerProvider Log { get; } = new();
+
     public string QuarantineDirectory => Path.Combine(FlowDirectory, "quarantine");
 
     /// <summary>What the quarantine folder's sidecars say, read as the silo reads them.</summary>
@@ -160,6 +163,8 @@ public sealed class CollectorHarness : IAsyncDisposable
                 host.Logging.AddProvider(new FileLoggerProvider(Path.Combine(logDirectory, $"{Path.GetFileName(_root.Path)}.log")));
             }
 
+            host.Logging.AddProvider(Log);
+            host.Logging.AddFilter<CapturingLoggerProvider>((category, _) => category?.StartsWith("CollectorLb", StringComparison.Ordinal) == true);
             host.Configuration.AddInMemoryCollection(settings);
             host.Services.AddCollectorServices(host.Configuration);
         });
@@ -167,6 +172,7 @@ public sealed class CollectorHarness : IAsyncDisposable
         {
             silo.AddCollectorLbStorage().AddHostAffinePlacement();
             silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            options.ConfigureSilo?.Invoke(silo);
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();

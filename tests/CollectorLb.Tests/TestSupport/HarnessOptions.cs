@@ -23,4 +23,7 @@ public sealed class HarnessOptions
 
     /// <summary>Runs before the silo starts, with the flow directory: for files left from before.</summary>
     public Action<string>? BeforeStart { get; init; }
+
+    /// <summary>Runs last on the silo's builder: to replace a service with a fault-injecting one (storage, file opener, crash points).</summary>
+    public Action<ISiloBuilder>? ConfigureSilo { get; init; }
 }

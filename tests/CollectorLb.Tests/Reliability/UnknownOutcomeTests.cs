@@ -1,0 +1,107 @@
+using System.Globalization;
+using CollectorLb.Abstractions.Hosts;
+using CollectorLb.DevServices;
+using CollectorLb.Tests.TestSupport;
+using Xunit.Abstractions;
+
+namespace CollectorLb.Tests.Reliability;
+
+/// <summary>
+/// An attempt whose whole body went out without an acknowledgement may have reached the connector: the resend is
+/// logged as a possible duplicate and counted, with the same file id.
+/// </summary>
+public class UnknownOutcomeTests(ITestOutputHelper output)
+{
+    [Theory]
+    [InlineData(ConnectorMode.SlowAfterBody)]
+    [InlineData(ConnectorMode.ResetAfterBody)]
+    public async Task BodyReceivedWithoutAnAnswer_TheResendIsFlaggedAsAPossibleDuplicate(ConnectorMode silentAfterBody)
+    {
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
+        {
+            ConnectorModes = [silentAfterBody, ConnectorMode.Success],
+            Settings = new Dictionary<string, string?> { ["CollectorLb:Upload:TimeoutSeconds"] = "1" },
+        });
+        var silent = harness.Connectors[0];
+        silent.Delay = TimeSpan.FromSeconds(3); // answers after the timeout, having stored the file
+        var healthy = harness.Connectors[1];
+
+        var files = harness.DropFiles(10);
+        await DeliveryWait.UntilReceivedAsync([healthy], files.Keys, received => $"{received.Count} of {files.Count} acknowledged by {healthy.Name}");
+        await Eventually.TrueAsync(() => harness.FilesOnDisk().Count == 0, () => "directory empty: " + string.Join(", ", harness.FilesOnDisk()));
+
+        // Which files went to the silent connector first is the policy's pick; each of those must be flagged.
+        var resent = silent.Received.Select(r => r.FileName).Distinct().ToList();
+        Assert.NotEmpty(resent);
+        foreach (var name in resent)
+        {
+            await Eventually.TrueAsync(() => harness.Log.Messages.Any(m => m.StartsWith($"duplicate possible: {name} ", StringComparison.Ordinal)), $"'duplicate possible: {name}' logged");
+        }
+
+        var flagged = harness.Log.Messages.Count(m => m.StartsWith("duplicate possible: ", StringComparison.Ordinal));
+        Assert.Equal(resent.Count, flagged);
+        await Eventually.TrueAsync(
+            async () => (await harness.Client.GetClusterView().GetOverview()).Totals.Duplicates == resent.Count,
+            () => $"collectorlb_files_duplicates_total reaches {resent.Count}");
+
+        // Every resend carried the file id of the first try, so a connector could drop the second copy.
+        var fileIds = healthy.Received.ToDictionary(r => r.FileName, r => r.Headers["X-CollectorLb-File-Id"]);
+        Assert.All(silent.Received, r => Assert.Equal(fileIds[r.FileName], r.Headers["X-CollectorLb-File-Id"]));
+
+        output.WriteLine($"{silentAfterBody}: {resent.Count} of {files.Count} files first went to the silent connector; {flagged} flagged");
+    }
+
+    [Fact]
+    public async Task UploadCancelledWhenTheShutdownGraceRunsOut_IsFlaggedAsAPossibleDuplicateAfterTheRestart()
+    {
+        using var directory = new TempDirectory("grace");
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
+        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions
+        {
+            Name = "stalling",
+            OutputDirectory = directory.Combine("received"),
+            Mode = ConnectorMode.SlowAfterBody,
+            Delay = TimeSpan.FromMinutes(5),
+        });
+        registry.Register(connector.Name, connector.Url);
+        var flowDirectory = directory.Combine("netflows");
+        Directory.CreateDirectory(flowDirectory);
+        var expected = new Dictionary<string, string>();
+        for (var i = 0; i < 3; i++)
+        {
+            var name = string.Create(CultureInfo.InvariantCulture, $"nfcapd.20261127050{i}");
+            var content = FlowFiles.Distinct(i);
+            FlowFiles.RenameInto(flowDirectory, name, content);
+            expected[name] = FlowFiles.Sha256(content);
+        }
+
+        Dictionary<string, string> Environment(int httpPort)
+        {
+            var environment = SiloProcess.TestEnvironment(registry.Port, httpPort);
+            environment["CollectorLb__Delivery__ShutdownGraceSeconds"] = "1";
+            return environment;
+        }
+
+        var firstPort = FreePorts.Tcp();
+        await using (var first = SiloProcess.Start(directory.Path, Environment(firstPort)))
+        {
+            await first.WaitUntilHealthyAsync(firstPort, TimeSpan.FromSeconds(60));
+            await Eventually.TrueAsync(() => connector.Received.Count == expected.Count, () => $"{connector.Received.Count} bodies received, none answered");
+            Assert.Equal(0, await first.StopAsync(TimeSpan.FromSeconds(60)));
+            Assert.Contains("grace period over, 3 uploads cancelled", first.Output);
+        }
+
+        connector.Mode = ConnectorMode.Success;
+        var secondPort = FreePorts.Tcp();
+        await using var second = SiloProcess.Start(directory.Path, Environment(secondPort));
+        await second.WaitUntilHealthyAsync(secondPort, TimeSpan.FromSeconds(60));
+        await Eventually.TrueAsync(() => !FlowFiles.Under(flowDirectory).Any(), () => "directory empty: " + string.Join(", ", FlowFiles.Under(flowDirectory)));
+        foreach (var name in expected.Keys)
+        {
+            await Eventually.TrueAsync(() => second.Output.Contains($"duplicate possible: {name} ", StringComparison.Ordinal), () => $"'duplicate possible: {name}' in the restarted silo's log:\n{second.Output}");
+        }
+
+        Assert.All(connector.Received, r => Assert.Equal(expected[r.FileName], r.Sha256Hex));
+        Assert.Equal(2 * expected.Count, connector.Received.Count);
+    }
+}
