@@ -45,19 +45,22 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<IRegistryClient, HttpRegistryClient>();
         services.AddSingleton<IConnectorProber, HttpConnectorProber>();
 
+        // Each exchange (an upload, a ping) runs whole inside its pipeline: the deadline
+        // covers connect, the request's body, the answer's headers and the answer's body, so a peer that stalls
+        // mid-answer ends the exchange at the deadline. The handlers bound only the connect.
         services.AddPeerHttpClient(HttpFileUploader.HttpClientName, (handler, sp) =>
-            {
-                handler.ConnectTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.ConnectTimeoutSeconds);
-                handler.PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30);
-            })
-            .AddResilienceHandler("upload", (pipeline, context) =>
-            {
-                var upload = context.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
-                pipeline.AddTimeout(TimeSpan.FromSeconds(upload.TimeoutSeconds));
-            });
+        {
+            handler.ConnectTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.ConnectTimeoutSeconds);
+            handler.PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30);
+        });
+        services.AddResiliencePipeline(HttpFileUploader.HttpClientName, (pipeline, context) =>
+        {
+            var upload = context.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
+            pipeline.AddTimeout(TimeSpan.FromSeconds(upload.TimeoutSeconds));
+        });
 
-        services.AddPeerHttpClient(HttpConnectorProber.HttpClientName, (handler, _) => handler.ConnectTimeout = TimeSpan.FromSeconds(2))
-            .AddResilienceHandler("probe", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(2)));
+        services.AddPeerHttpClient(HttpConnectorProber.HttpClientName, (handler, _) => handler.ConnectTimeout = HttpConnectorProber.Deadline);
+        services.AddResiliencePipeline(HttpConnectorProber.HttpClientName, pipeline => pipeline.AddTimeout(HttpConnectorProber.Deadline));
 
         services.AddPeerHttpClient(HttpRegistryClient.HttpClientName)
             .AddResilienceHandler("registry", (pipeline, context) =>
@@ -72,7 +75,7 @@ public static class CollectorServiceCollectionExtensions
 
     /// <summary>
     /// One pooled handler per process; no redirects (a connector never moves a file elsewhere) and no cookies. The
-    /// total time of a request is bounded by its resilience pipeline, the connect time by the handler.
+    /// total time of an exchange is bounded by its resilience pipeline, the connect time by the handler.
     /// </summary>
     private static IHttpClientBuilder AddPeerHttpClient(this IServiceCollection services, string name, Action<SocketsHttpHandler, IServiceProvider>? configure = null) =>
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)
