@@ -9,9 +9,9 @@ using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Silo.Observability;
 using CollectorLb.Silo.Registry;
 using CollectorLb.Silo.Watching;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Retry;
 
 namespace CollectorLb.Silo.Hosting;
 
@@ -45,7 +45,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<IRegistryClient, HttpRegistryClient>();
         services.AddSingleton<IConnectorProber, HttpConnectorProber>();
 
-        // Each exchange (an upload, a ping) runs whole inside its pipeline: the deadline
+        // Each exchange (an upload, a ping, a read of the registry's list) runs whole inside its pipeline: the deadline
         // covers connect, the request's body, the answer's headers and the answer's body, so a peer that stalls
         // mid-answer ends the exchange at the deadline. The handlers bound only the connect.
         services.AddPeerHttpClient(HttpFileUploader.HttpClientName, (handler, sp) =>
@@ -62,14 +62,21 @@ public static class CollectorServiceCollectionExtensions
         services.AddPeerHttpClient(HttpConnectorProber.HttpClientName, (handler, _) => handler.ConnectTimeout = HttpConnectorProber.Deadline);
         services.AddResiliencePipeline(HttpConnectorProber.HttpClientName, pipeline => pipeline.AddTimeout(HttpConnectorProber.Deadline));
 
-        services.AddPeerHttpClient(HttpRegistryClient.HttpClientName)
-            .AddResilienceHandler("registry", (pipeline, context) =>
-            {
-                var timeout = TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<IOptions<Grains.Options.RegistryOptions>>().Value.TimeoutSeconds);
-                pipeline.AddTimeout(timeout * 3)
-                    .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromMilliseconds(200), BackoffType = DelayBackoffType.Exponential, UseJitter = true })
-                    .AddTimeout(timeout);
-            });
+        services.AddPeerHttpClient(HttpRegistryClient.HttpClientName);
+        services.AddResiliencePipeline(HttpRegistryClient.HttpClientName, (pipeline, context) =>
+        {
+            var perTry = TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<IOptions<Grains.Options.RegistryOptions>>().Value.TimeoutSeconds);
+            pipeline.AddTimeout(perTry * 3)
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = args => ValueTask.FromResult(HttpRegistryClient.IsTransient(args.Outcome.Exception)),
+                    MaxRetryAttempts = 2,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                })
+                .AddTimeout(perTry);
+        });
         return services;
     }
 
