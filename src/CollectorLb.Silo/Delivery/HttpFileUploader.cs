@@ -1,68 +1,80 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
+using CollectorLb.Silo.Http;
 using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
 using Polly.Timeout;
 
 namespace CollectorLb.Silo.Delivery;
 
 /// <summary>
-/// <c>POST &lt;connector&gt;/convert?filename=&lt;name&gt;</c> with the file streamed from disk (a small copy buffer,
-/// never the whole file in memory). Delivered only on HTTP 200 with <c>"result":"success"</c>.
+/// <c>POST &lt;connector&gt;/convert?filename=&lt;name&gt;</c> with the file streamed from disk. Delivered only on HTTP 200
+/// with <c>"result":"success"</c>. One deadline, <see cref="UploadOptions.TimeoutSeconds"/>, covers the whole exchange:
+/// connect, the body, the answer's headers and the answer's body. Every way it can end is one <see cref="UploadOutcome"/>.
 /// </summary>
-internal sealed class HttpFileUploader(IHttpClientFactory httpClientFactory, IOptions<UploadOptions> options) : IFileUploader
+internal sealed class HttpFileUploader(
+    IHttpClientFactory httpClientFactory,
+    ResiliencePipelineProvider<string> pipelines,
+    IFileOpener fileOpener,
+    IOptions<UploadOptions> options,
+    TimeProvider timeProvider) : IFileUploader
 {
+    /// <summary>The name of the uploads' HTTP client and of the pipeline that holds their deadline.</summary>
     public const string HttpClientName = "connectors";
     public const string FileIdHeader = "X-CollectorLb-File-Id";
-    private const int CopyBufferBytes = 64 * 1024;
     internal const int MaxAnswerBytes = 64 * 1024;
 
     private readonly MediaTypeHeaderValue _contentType = MediaTypeHeaderValue.Parse(options.Value.ContentType);
+    private readonly ResiliencePipeline _deadline = pipelines.GetPipeline(HttpClientName);
+    private readonly double _timeoutSeconds = options.Value.TimeoutSeconds;
 
     public async Task<UploadResult> UploadAsync(UploadRequest request, CancellationToken cancellationToken)
     {
-        var stopwatch = Stopwatch.StartNew();
+        var started = timeProvider.GetTimestamp();
         FileStream file;
+        long length;
         try
         {
-            file = new FileStream(request.FilePath, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            file = fileOpener.OpenRead(request.FilePath);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return UploadResult.Failure(UploadOutcome.Unreadable, $"cannot read the file: {ex.Message}", 0, stopwatch.Elapsed);
+            return UploadResult.Failure(UploadOutcome.Unreadable, CannotRead(ex), 0, timeProvider.GetElapsedTime(started));
         }
 
         await using (file)
         {
-            var length = file.Length;
-            using var content = new StreamContent(file, CopyBufferBytes);
-            content.Headers.ContentType = _contentType;
-            content.Headers.ContentLength = length;
-            using var message = new HttpRequestMessage(HttpMethod.Post, ConvertUri(request)) { Content = content };
-            message.Headers.TryAddWithoutValidation(FileIdHeader, request.FileId);
             try
             {
-                using var response = await httpClientFactory.CreateClient(HttpClientName)
-                    .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-                using var answer = await ConnectorAnswer.ReadAsync(response, MaxAnswerBytes, cancellationToken);
-                var verdict = Refusal(answer);
-                return verdict is null
-                    ? UploadResult.Success(length, stopwatch.Elapsed)
-                    : UploadResult.Failure(UploadOutcome.Refused, verdict, length, stopwatch.Elapsed, (int)response.StatusCode, bodySent: true);
+                length = file.Length;
             }
-            catch (TimeoutRejectedException)
+            catch (IOException ex)
             {
-                return UploadResult.Failure(UploadOutcome.NoAnswer, $"no answer within {options.Value.TimeoutSeconds} s", length, stopwatch.Elapsed, bodySent: true);
+                return UploadResult.Failure(UploadOutcome.Unreadable, CannotRead(ex), 0, timeProvider.GetElapsedTime(started));
             }
-            catch (Exception ex) when (ex is HttpRequestException or IOException || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+
+            using var body = new FileBody(file, length, _contentType);
+            using var message = new HttpRequestMessage(HttpMethod.Post, ConvertUri(request)) { Content = body };
+            message.Headers.TryAddWithoutValidation(FileIdHeader, request.FileId);
+            var exchange = new ConvertExchange(httpClientFactory.CreateClient(HttpClientName), message);
+            ConnectorAnswer answer;
+            try
             {
-                return UploadResult.Failure(UploadOutcome.Unavailable, $"transport error: {ex.Message}", length, stopwatch.Elapsed);
+                answer = await _deadline.ExecuteAsync(static (exchange, deadline) => exchange.RunAsync(deadline), exchange, cancellationToken);
             }
-            catch (OperationCanceledException)
+            catch (Exception ex) when (NoAnswer.Is(ex) || body.ReadError is not null)
             {
-                return UploadResult.Failure(UploadOutcome.Cancelled, "cancelled: the silo is stopping", length, stopwatch.Elapsed);
+                return Unanswered(ex, exchange.Status, body, timeProvider.GetElapsedTime(started), cancellationToken);
+            }
+
+            using (answer)
+            {
+                return Judge(answer, body, timeProvider.GetElapsedTime(started));
             }
         }
     }
@@ -74,6 +86,87 @@ internal sealed class HttpFileUploader(IHttpClientFactory httpClientFactory, IOp
         : !answer.IsSuccess ? $"HTTP 200 without \"result\":\"success\": {answer.Describe()}"
         : null;
 
+    /// <summary>The connector cannot take files now, whatever the file: a gateway in front of it, or the connector, says so.</summary>
+    private static bool SaysUnavailable(HttpStatusCode status) =>
+        status is HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+
+    private static UploadResult Judge(ConnectorAnswer answer, FileBody body, TimeSpan elapsed)
+    {
+        var refusal = Refusal(answer);
+        return refusal is null ? UploadResult.Success(body.Length, elapsed)
+            : UploadResult.Failure(
+                SaysUnavailable(answer.StatusCode) ? UploadOutcome.Unavailable : UploadOutcome.Refused,
+                refusal,
+                body.BytesSent,
+                elapsed,
+                (int)answer.StatusCode,
+                body.BodySent);
+    }
+
+    /// <summary>The exchange broke off: by our shutdown, the file, the network, the connector or the deadline.</summary>
+    private UploadResult Unanswered(Exception exception, HttpStatusCode? status, FileBody body, TimeSpan elapsed, CancellationToken cancellationToken)
+    {
+        var bodySent = body.BodySent;
+        var bytes = body.BytesSent;
+        if (cancellationToken.IsCancellationRequested)
+        {
+            var when = bodySent ? "after the whole body was sent" : $"after {bytes} of {body.Length} bytes";
+            return UploadResult.Failure(UploadOutcome.Cancelled, $"cancelled {when}: the silo is stopping", bytes, elapsed, bodySent: bodySent);
+        }
+
+        if (body.ReadError is { } readError)
+        {
+            return UploadResult.Failure(UploadOutcome.Unreadable, CannotRead(readError), bytes, elapsed);
+        }
+
+        var timedOut = exception is TimeoutRejectedException;
+        var seconds = _timeoutSeconds.ToString(CultureInfo.InvariantCulture);
+        if (status is { } answered)
+        {
+            // Its headers came, its body did not (or was over the limit): a status that is not 200 decides alone.
+            var code = (int)answered;
+            var why = $"HTTP {code} without a whole body: {(timedOut ? $"the {seconds} s deadline passed" : PeerError.Describe(exception))}";
+            if (SaysUnavailable(answered))
+            {
+                return UploadResult.Failure(UploadOutcome.Unavailable, why, bytes, elapsed, code, bodySent);
+            }
+
+            if (answered != HttpStatusCode.OK || exception is BodyTooLargeException)
+            {
+                return UploadResult.Failure(UploadOutcome.Refused, why, bytes, elapsed, code, bodySent);
+            }
+
+            return bodySent
+                ? UploadResult.Failure(UploadOutcome.NoAnswer, $"the whole body was sent, then {why}", bytes, elapsed, bodySent: true)
+                : UploadResult.Failure(UploadOutcome.Unavailable, $"{why} (after {bytes} of {body.Length} bytes)", bytes, elapsed);
+        }
+
+        if (bodySent)
+        {
+            var why = timedOut ? $"no answer within {seconds} s" : PeerError.Describe(exception);
+            return UploadResult.Failure(UploadOutcome.NoAnswer, $"the whole body was sent, then {why}", bytes, elapsed, bodySent: true);
+        }
+
+        var failure = timedOut ? $"the body was not sent within {seconds} s" : PeerError.Describe(exception);
+        return UploadResult.Failure(UploadOutcome.Unavailable, $"{failure} (after {bytes} of {body.Length} bytes)", bytes, elapsed);
+    }
+
+    private static string CannotRead(Exception exception) =>
+        $"cannot read the file: {exception.Message} (HResult {exception.HResult.ToString(CultureInfo.InvariantCulture)})";
+
     private static Uri ConvertUri(UploadRequest request) =>
         new($"{request.ConnectorBaseUrl.TrimEnd('/')}/convert?filename={Uri.EscapeDataString(request.FileName)}");
+
+    /// <summary>One request and its answer, run under the deadline; remembers the status once the headers came.</summary>
+    private sealed class ConvertExchange(HttpClient client, HttpRequestMessage message)
+    {
+        public HttpStatusCode? Status { get; private set; }
+
+        public async ValueTask<ConnectorAnswer> RunAsync(CancellationToken deadline)
+        {
+            using var response = await client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, deadline);
+            Status = response.StatusCode;
+            return await ConnectorAnswer.ReadAsync(response, MaxAnswerBytes, deadline);
+        }
+    }
 }

@@ -9,9 +9,9 @@ using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Silo.Observability;
 using CollectorLb.Silo.Registry;
 using CollectorLb.Silo.Watching;
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using Polly.Retry;
 
 namespace CollectorLb.Silo.Hosting;
 
@@ -45,34 +45,44 @@ public static class CollectorServiceCollectionExtensions
         services.AddSingleton<IRegistryClient, HttpRegistryClient>();
         services.AddSingleton<IConnectorProber, HttpConnectorProber>();
 
+        // Each exchange (an upload, a ping, a read of the registry's list) runs whole inside its pipeline: the deadline
+        // covers connect, the request's body, the answer's headers and the answer's body, so a peer that stalls
+        // mid-answer ends the exchange at the deadline. The handlers bound only the connect.
         services.AddPeerHttpClient(HttpFileUploader.HttpClientName, (handler, sp) =>
-            {
-                handler.ConnectTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.ConnectTimeoutSeconds);
-                handler.PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30);
-            })
-            .AddResilienceHandler("upload", (pipeline, context) =>
-            {
-                var upload = context.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
-                pipeline.AddTimeout(TimeSpan.FromSeconds(upload.TimeoutSeconds));
-            });
+        {
+            handler.ConnectTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.ConnectTimeoutSeconds);
+            handler.PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30);
+        });
+        services.AddResiliencePipeline(HttpFileUploader.HttpClientName, (pipeline, context) =>
+        {
+            var upload = context.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
+            pipeline.AddTimeout(TimeSpan.FromSeconds(upload.TimeoutSeconds));
+        });
 
-        services.AddPeerHttpClient(HttpConnectorProber.HttpClientName, (handler, _) => handler.ConnectTimeout = TimeSpan.FromSeconds(2))
-            .AddResilienceHandler("probe", pipeline => pipeline.AddTimeout(TimeSpan.FromSeconds(2)));
+        services.AddPeerHttpClient(HttpConnectorProber.HttpClientName, (handler, _) => handler.ConnectTimeout = HttpConnectorProber.Deadline);
+        services.AddResiliencePipeline(HttpConnectorProber.HttpClientName, pipeline => pipeline.AddTimeout(HttpConnectorProber.Deadline));
 
-        services.AddPeerHttpClient(HttpRegistryClient.HttpClientName)
-            .AddResilienceHandler("registry", (pipeline, context) =>
-            {
-                var timeout = TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<IOptions<Grains.Options.RegistryOptions>>().Value.TimeoutSeconds);
-                pipeline.AddTimeout(timeout * 3)
-                    .AddRetry(new HttpRetryStrategyOptions { MaxRetryAttempts = 2, Delay = TimeSpan.FromMilliseconds(200), BackoffType = DelayBackoffType.Exponential, UseJitter = true })
-                    .AddTimeout(timeout);
-            });
+        services.AddPeerHttpClient(HttpRegistryClient.HttpClientName);
+        services.AddResiliencePipeline(HttpRegistryClient.HttpClientName, (pipeline, context) =>
+        {
+            var perTry = TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<IOptions<Grains.Options.RegistryOptions>>().Value.TimeoutSeconds);
+            pipeline.AddTimeout(perTry * 3)
+                .AddRetry(new RetryStrategyOptions
+                {
+                    ShouldHandle = args => ValueTask.FromResult(HttpRegistryClient.IsTransient(args.Outcome.Exception)),
+                    MaxRetryAttempts = 2,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                })
+                .AddTimeout(perTry);
+        });
         return services;
     }
 
     /// <summary>
     /// One pooled handler per process; no redirects (a connector never moves a file elsewhere) and no cookies. The
-    /// total time of a request is bounded by its resilience pipeline, the connect time by the handler.
+    /// total time of an exchange is bounded by its resilience pipeline, the connect time by the handler.
     /// </summary>
     private static IHttpClientBuilder AddPeerHttpClient(this IServiceCollection services, string name, Action<SocketsHttpHandler, IServiceProvider>? configure = null) =>
         services.AddHttpClient(name, client => client.Timeout = Timeout.InfiniteTimeSpan)

@@ -1,8 +1,8 @@
 namespace CollectorLb.Silo.Http;
 
 /// <summary>
-/// What a request to a peer throws when the peer cannot be reached or does not answer in time. A cancellation is
-/// only the peer's fault when our own token was not cancelled: the caller checks that.
+/// What a request to a peer throws when the peer cannot be reached, breaks the exchange, or does not finish it by its
+/// deadline. A cancellation is only the peer's fault when our own token was not cancelled: the caller checks that.
 /// </summary>
 internal static class NoAnswer
 {

@@ -1,78 +1,116 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CollectorLb.Grains.Registry;
+using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Http;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Registry;
+using Polly.Timeout;
 
 namespace CollectorLb.Silo.Registry;
 
 /// <summary>
 /// Reads <c>GET /services</c> (name -> base URL). Registries that do not serve it are asked <c>GET /target</c>
-/// until its round-robin comes back to a connector already seen. Entries whose URL is not http(s) with a host
-/// are dropped with one log line each; the rest of the list is still used.
+/// until its round-robin comes back to a connector already seen. Each read of the list, answers' bodies included,
+/// is one try under <c>Registry:TimeoutSeconds</c>, retried on a blip, all within one overall deadline: a registry
+/// that stalls mid-answer fails the read, it never holds it. Odd entries are dropped (<see cref="RegistryEntryFilter"/>).
 /// </summary>
-internal sealed partial class HttpRegistryClient(IHttpClientFactory httpClientFactory, ILogger<HttpRegistryClient> logger) : IRegistryClient
+internal sealed class HttpRegistryClient(
+    IHttpClientFactory httpClientFactory,
+    ResiliencePipelineProvider<string> pipelines,
+    IOptions<PortOptions> ports,
+    ILogger<HttpRegistryClient> logger) : IRegistryClient
 {
+    /// <summary>The name of the registry's HTTP client and of the pipeline that holds its deadlines and retries.</summary>
     public const string HttpClientName = "registry";
     private const int MaxBodyBytes = 1024 * 1024;
     private const int MaxTargetProbes = 64;
 
+    private readonly ResiliencePipeline _deadline = pipelines.GetPipeline(HttpClientName);
+    private readonly RegistryEntryFilter _filter = new(new OwnPorts(ports.Value), logger);
+
     public async Task<IReadOnlyList<RegistryEntry>> GetConnectorsAsync(string registryUrl, CancellationToken cancellationToken)
     {
         var client = httpClientFactory.CreateClient(HttpClientName);
+        List<(string Name, string? Url)> listed;
         try
         {
-            using var response = await client.GetAsync($"{registryUrl}/services", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
-            if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
-            {
-                return await ProbeTargetsAsync(client, registryUrl, cancellationToken);
-            }
-
-            var body = await ReadOkBodyAsync(response, "/services", cancellationToken);
-            return ParseServices(body);
+            listed = await _deadline.ExecuteAsync(static (read, deadline) => ReadListAsync(read.client, read.registryUrl, deadline), (client, registryUrl), cancellationToken);
+        }
+        catch (HttpRequestException ex) when (ex.StatusCode is not null)
+        {
+            throw new RegistryUnavailableException($"registry {registryUrl}: {ex.Message}", ex);
+        }
+        catch (TimeoutRejectedException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new RegistryUnavailableException($"registry {registryUrl} gave no whole answer within {ex.Timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s", ex);
         }
         catch (Exception ex) when (NoAnswer.Is(ex) && !cancellationToken.IsCancellationRequested)
         {
-            throw new RegistryUnavailableException($"registry {registryUrl} did not answer: {ex.Message}", ex);
+            throw new RegistryUnavailableException($"registry {registryUrl} did not answer: {PeerError.Describe(ex)}", ex);
         }
+
+        return _filter.Filter(listed);
     }
 
-    private async Task<IReadOnlyList<RegistryEntry>> ProbeTargetsAsync(HttpClient client, string registryUrl, CancellationToken cancellationToken)
+    /// <summary>Whether a failed read of the list is worth another try at once: the network or the registry had a blip.</summary>
+    internal static bool IsTransient(Exception? exception) => exception switch
     {
-        var entries = new List<RegistryEntry>();
+        null => false,
+        HttpRequestException { StatusCode: { } status } => IsTransient(status),
+        _ => exception is HttpRequestException or IOException or TimeoutRejectedException,
+    };
+
+    private static bool IsTransient(HttpStatusCode status) =>
+        status is >= HttpStatusCode.InternalServerError or HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests;
+
+    private static async ValueTask<List<(string Name, string? Url)>> ReadListAsync(HttpClient client, string registryUrl, CancellationToken deadline)
+    {
+        using var response = await client.GetAsync($"{registryUrl}/services", HttpCompletionOption.ResponseHeadersRead, deadline);
+        if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed)
+        {
+            return await ProbeTargetsAsync(client, registryUrl, deadline);
+        }
+
+        var body = await ReadOkBodyAsync(response, "/services", deadline);
+        return ParseServices(body);
+    }
+
+    private static async Task<List<(string Name, string? Url)>> ProbeTargetsAsync(HttpClient client, string registryUrl, CancellationToken deadline)
+    {
+        var listed = new List<(string Name, string? Url)>();
         for (var probe = 0; probe < MaxTargetProbes; probe++)
         {
-            using var response = await client.GetAsync($"{registryUrl}/target", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            using var response = await client.GetAsync($"{registryUrl}/target", HttpCompletionOption.ResponseHeadersRead, deadline);
             if (response.StatusCode == HttpStatusCode.BadRequest)
             {
-                return entries; // "Not available service": the map is empty.
+                return listed; // "Not available service": the map is empty.
             }
 
-            var body = await ReadOkBodyAsync(response, "/target", cancellationToken);
-            var target = ParseTarget(body);
-            if (entries.Any(e => e.Name == target.Name))
+            var target = ParseTarget(await ReadOkBodyAsync(response, "/target", deadline));
+            if (listed.Exists(e => e.Name == target.Name))
             {
                 break; // the round-robin came around
             }
 
-            if (Validate(target.Name, target.BaseUrl) is { } entry)
-            {
-                entries.Add(entry);
-            }
+            listed.Add(target);
         }
 
-        return entries;
+        return listed;
     }
 
-    private static async Task<byte[]> ReadOkBodyAsync(HttpResponseMessage response, string route, CancellationToken cancellationToken)
+    private static async Task<byte[]> ReadOkBodyAsync(HttpResponseMessage response, string route, CancellationToken deadline)
     {
         if (response.StatusCode != HttpStatusCode.OK)
         {
-            throw new RegistryUnavailableException($"{route} answered HTTP {(int)response.StatusCode}");
+            throw new HttpRequestException($"{route} answered HTTP {(int)response.StatusCode}", null, response.StatusCode);
         }
 
         try
         {
-            return await BoundedBody.ReadAsync(response.Content, MaxBodyBytes, cancellationToken);
+            return await BoundedBody.ReadAsync(response.Content, MaxBodyBytes, deadline);
         }
         catch (BodyTooLargeException ex)
         {
@@ -80,7 +118,7 @@ internal sealed partial class HttpRegistryClient(IHttpClientFactory httpClientFa
         }
     }
 
-    private List<RegistryEntry> ParseServices(byte[] body)
+    private static List<(string Name, string? Url)> ParseServices(byte[] body)
     {
         try
         {
@@ -90,17 +128,10 @@ internal sealed partial class HttpRegistryClient(IHttpClientFactory httpClientFa
                 throw new RegistryUnavailableException($"/services answered JSON that is not an object ({json.RootElement.ValueKind})");
             }
 
-            var entries = new List<RegistryEntry>();
-            foreach (var property in json.RootElement.EnumerateObject())
-            {
-                var url = property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null;
-                if (Validate(property.Name, url) is { } entry)
-                {
-                    entries.Add(entry);
-                }
-            }
-
-            return entries;
+            // Every property as listed, repeated names included: the filter decides which one counts.
+            return json.RootElement.EnumerateObject()
+                .Select(property => (property.Name, property.Value.ValueKind == JsonValueKind.String ? property.Value.GetString() : null))
+                .ToList();
         }
         catch (JsonException ex)
         {
@@ -108,7 +139,7 @@ internal sealed partial class HttpRegistryClient(IHttpClientFactory httpClientFa
         }
     }
 
-    private static (string Name, string? BaseUrl) ParseTarget(byte[] body)
+    private static (string Name, string? Url) ParseTarget(byte[] body)
     {
         try
         {
@@ -131,18 +162,4 @@ internal sealed partial class HttpRegistryClient(IHttpClientFactory httpClientFa
             throw new RegistryUnavailableException("/target answered something that is not JSON", ex);
         }
     }
-
-    private RegistryEntry? Validate(string name, string? url)
-    {
-        if (ConnectorUrl.TryNormalize(url, out var baseUrl) && name.Length > 0)
-        {
-            return new RegistryEntry(name, baseUrl);
-        }
-
-        LogRejectedEntry(logger, name, url ?? "(not a string)");
-        return null;
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "registry entry {Name} rejected: '{Url}' is not an http(s) URL with a host")]
-    private static partial void LogRejectedEntry(ILogger logger, string name, string url);
 }

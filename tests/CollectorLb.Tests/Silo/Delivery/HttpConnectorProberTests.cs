@@ -1,13 +1,15 @@
+using System.Diagnostics;
 using CollectorLb.Grains.Health;
 using CollectorLb.Silo.Delivery;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Silo.Delivery;
 
-public sealed class HttpConnectorProberTests : IAsyncLifetime
+public sealed class HttpConnectorProberTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private ServiceProvider _services = null!;
 
@@ -64,5 +66,38 @@ public sealed class HttpConnectorProberTests : IAsyncLifetime
         var url = $"http://127.0.0.1:{FreePorts.Tcp()}";
 
         Assert.False(await Prober.PingAsync(url, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task PingAsync_RawConnectorAnsweringThePong_IsHealthy()
+    {
+        await using var connector = new RawTcpConnector();
+
+        Assert.True(await Prober.PingAsync(connector.Url, CancellationToken.None));
+        Assert.Equal(1, connector.PingCount);
+    }
+
+    [Theory]
+    [InlineData("stall after partial JSON")]
+    [InlineData("stall before answer")]
+    [InlineData("reset")]
+    public async Task PingAsync_AnswerStallsOrBreaks_IsNotHealthyWithinItsDeadline(string behavior)
+    {
+        await using var connector = new RawTcpConnector
+        {
+            PingBehavior = behavior switch
+            {
+                "stall after partial JSON" => RawBehavior.StallAfterPartialJson,
+                "stall before answer" => RawBehavior.StallBeforeAnswer,
+                _ => RawBehavior.ResetAfterBody,
+            },
+        };
+        var watch = Stopwatch.StartNew();
+
+        var healthy = await Prober.PingAsync(connector.Url, CancellationToken.None);
+
+        output.WriteLine($"{behavior}: not healthy after {watch.Elapsed.TotalSeconds:F2} s (deadline {HttpConnectorProber.Deadline.TotalSeconds} s)");
+        Assert.False(healthy);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
     }
 }
