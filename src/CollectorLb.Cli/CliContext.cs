@@ -30,6 +30,19 @@ public sealed class CliContext(TextWriter output, TextWriter error, ClusterConne
 
     public static Option<bool> Json() => new("--json") { Description = "Print JSON instead of a table" };
 
+    /// <summary><c>--host</c> of the quarantine commands.</summary>
+    public static Option<string?> HostFilter() => new("--host") { Description = "Only files of this host id" };
+
+    /// <summary><c>--reason</c> of the quarantine commands.</summary>
+    public static Option<string?> ReasonFilter() => new("--reason") { Description = "Only files whose quarantine reason contains this text (case-insensitive)" };
+
+    /// <summary>Refuses a command line the cluster would refuse, without connecting: exit code 2 with the reason.</summary>
+    public async Task<int> UsageErrorAsync(string problem)
+    {
+        await Error.WriteLineAsync("error: " + problem);
+        return ExitCodes.Usage;
+    }
+
     /// <summary>Connects, runs <paramref name="command"/>, and turns an unreachable cluster into exit code 3 with a sentence.</summary>
     public async Task<int> RunAsync(ParseResult parsed, CancellationToken cancellationToken, Func<IClusterSession, Task<int>> command)
     {

@@ -21,10 +21,15 @@ public interface IClusterViewGrain : IGrainWithIntegerKey
     [Alias("get-connectors")]
     Task<ConnectorPoolSnapshot> GetConnectors();
 
-    [Alias("get-quarantine")]
-    Task<ClusterListing<QuarantinedFile>> GetQuarantine(string? hostId);
+    /// <summary>One page of the quarantine of every host (or one), merged in <see cref="QuarantinePosition"/> order.</summary>
+    [Alias("get-quarantine-page")]
+    Task<QuarantinePage> GetQuarantine(QuarantineQuery query);
 
     /// <summary>Releases a quarantined file given its key (<c>host/claim/name</c>) or its file name when that is unique.</summary>
     [Alias("requeue")]
     Task<RequeueAnswer> Requeue(string file);
+
+    /// <summary>One round of a bulk requeue on every host the filter names; repeat with the answer's continuation until it is null.</summary>
+    [Alias("requeue-all")]
+    Task<BulkRequeueAnswer> RequeueAll(BulkRequeueRequest request);
 }

@@ -26,4 +26,7 @@ public enum RequeueOutcome
 
     /// <summary>The host of the file did not answer.</summary>
     HostUnreachable,
+
+    /// <summary>Not a key or name a file can have (a '.' or '..' part, a NUL, too long): refused before anything was looked up.</summary>
+    Invalid,
 }

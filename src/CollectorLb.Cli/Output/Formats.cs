@@ -12,6 +12,9 @@ internal static class Formats
         _ => bytes.ToString(CultureInfo.InvariantCulture) + " B",
     };
 
+    /// <summary><c>1 file</c>, <c>500 files</c>.</summary>
+    public static string Count(long count, string noun) => count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+
     public static string Rate(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     public static string Time(DateTimeOffset? at) => at?.UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss'Z'", CultureInfo.InvariantCulture) ?? "-";

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Dashboard.Hosting;
 using CollectorLb.Dashboard.Security;
 using Microsoft.AspNetCore.Http.Json;
@@ -12,7 +13,8 @@ namespace CollectorLb.Dashboard.Api;
 
 /// <summary>
 /// The JSON API the page uses (and scripts may): everything is read through the cluster view grain; requeue
-/// needs the operator token. A cluster that cannot be reached is a 503 that says so.
+/// needs the operator token. A cluster that cannot be reached is a 503 that says so; input the cluster would refuse
+/// (a forged key, an unknown cursor, a limit out of range) is a 400 that says why.
 /// </summary>
 internal static partial class DashboardApi
 {
@@ -37,17 +39,44 @@ internal static partial class DashboardApi
             return Results.Ok(await grains.GetClusterView().GetFiles(query));
         });
         api.MapGet("/connectors", (IGrainFactory grains) => grains.GetClusterView().GetConnectors());
-        api.MapGet("/quarantine", (IGrainFactory grains, string? host) => grains.GetClusterView().GetQuarantine(string.IsNullOrEmpty(host) ? null : host));
+        api.MapGet("/quarantine", async Task<IResult> (IGrainFactory grains, string? host, string? reason, int? limit, string? after) =>
+        {
+            var query = new QuarantineQuery
+            {
+                HostId = string.IsNullOrEmpty(host) ? null : host,
+                Reason = string.IsNullOrEmpty(reason) ? null : reason,
+                Limit = limit ?? QuarantineQuery.DefaultLimit,
+                After = string.IsNullOrEmpty(after) ? null : after,
+            };
+            return query.Check() is { } problem ? Results.BadRequest(new { error = problem }) : Results.Ok(await grains.GetClusterView().GetQuarantine(query));
+        });
         api.MapPost("/requeue", async (IGrainFactory grains, RequeueRequest request) =>
         {
             var answer = await grains.GetClusterView().Requeue(request.File ?? string.Empty);
             return Results.Json(answer, statusCode: answer.Outcome switch
             {
                 RequeueOutcome.Requeued => StatusCodes.Status200OK,
+                RequeueOutcome.Invalid => StatusCodes.Status400BadRequest,
                 RequeueOutcome.NotFound or RequeueOutcome.NotThisHost => StatusCodes.Status404NotFound,
                 RequeueOutcome.HostUnreachable => StatusCodes.Status503ServiceUnavailable,
                 _ => StatusCodes.Status409Conflict,
             });
+        }).RequireAuthorization(OperatorAuthentication.Policy);
+
+        // One round of a bulk requeue per request (seconds, however large the quarantine): the page repeats it with the
+        // answer's continuation until that is null, showing the count as it grows.
+        api.MapPost("/requeue-all", async (IGrainFactory grains, RequeueAllRequest request) =>
+        {
+            var answer = await grains.GetClusterView().RequeueAll(new BulkRequeueRequest
+            {
+                Filter = new RequeueFilter
+                {
+                    HostId = string.IsNullOrEmpty(request.Host) ? null : request.Host,
+                    Reason = string.IsNullOrEmpty(request.Reason) ? null : request.Reason,
+                },
+                Continuation = string.IsNullOrEmpty(request.Continuation) ? null : request.Continuation,
+            });
+            return answer.Refusal is not null ? Results.BadRequest(new { error = answer.Refusal }) : Results.Ok(answer);
         }).RequireAuthorization(OperatorAuthentication.Policy);
         api.MapGet("/session", (HttpContext context, OperatorToken token) => new
         {

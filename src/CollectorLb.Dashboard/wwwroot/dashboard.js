@@ -5,6 +5,10 @@
 const $ = (id) => document.getElementById(id);
 let session = { operator: false };
 let lastHosts = "";
+// The quarantine is read a page at a time: the cursors of the pages walked to, the one shown last.
+let quarantinePages = [null];
+let quarantineNext = null;
+let reasonTimer = null;
 
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
@@ -78,10 +82,11 @@ function renderOverview(o) {
   const hosts = o.hosts.map((h) => h.hostId).join("\n");
   if (hosts !== lastHosts) {
     lastHosts = hosts;
-    const select = $("filter-host");
-    const chosen = select.value;
-    select.replaceChildren(el("option", { value: "" }, "all"), ...o.hosts.map((h) => el("option", { value: h.hostId }, h.hostId)));
-    select.value = chosen;
+    for (const select of [$("filter-host"), $("quarantine-host")]) {
+      const chosen = select.value;
+      select.replaceChildren(el("option", { value: "" }, "all"), ...o.hosts.map((h) => el("option", { value: h.hostId }, h.hostId)));
+      select.value = chosen;
+    }
   }
 
   drawChart($("chart-throughput"), o.chart, [
@@ -168,14 +173,88 @@ async function refreshFiles() {
     el("td", {}, timeline(f)), el("td", { className: "error" }, f.lastError ?? ""))));
 }
 
+function quarantineFilter() {
+  return { host: $("quarantine-host").value, reason: $("quarantine-reason").value.trim() };
+}
+
 async function refreshQuarantine() {
-  const response = await fetch("/api/quarantine");
+  const filter = quarantineFilter();
+  const query = new URLSearchParams();
+  if (filter.host) query.set("host", filter.host);
+  if (filter.reason) query.set("reason", filter.reason);
+  const after = quarantinePages[quarantinePages.length - 1];
+  if (after) query.set("after", after);
+  const response = await fetch(`/api/quarantine?${query}`);
   if (!response.ok) return;
-  const listing = await response.json();
-  fillRows("quarantine", listing.items.map((q) => el("tr", { dataset: { key: q.key } },
+  const page = await response.json();
+  quarantineNext = page.next;
+  $("quarantine-total").textContent = `${number(page.total)} in all`;
+  $("quarantine-count").textContent = `page ${quarantinePages.length}: ${page.items.length} shown` + (page.next ? ", more on the next pages" : "");
+  $("quarantine-next").disabled = !page.next;
+  $("quarantine-first").disabled = quarantinePages.length === 1;
+  fillRows("quarantine", page.items.map((q) => el("tr", { dataset: { key: q.key } },
     el("td", { className: "file", title: q.key }, q.fileName), el("td", {}, q.hostId), el("td", {}, q.reason),
     el("td", { className: "num" }, q.attempts), el("td", {}, time(q.quarantinedAt)),
     el("td", {}, el("button", { className: "requeue", type: "button", onclick: () => requeue(q.key, q.fileName) }, "Requeue")))));
+}
+
+function showQuarantineFrom(pages) {
+  quarantinePages = pages;
+  refreshQuarantine();
+}
+
+function refusedForToken(status, body) {
+  status.className = "status refused";
+  status.textContent = body.error ?? "Refused: the operator token is required.";
+  status.append(" ", el("a", { href: `/login?returnUrl=${encodeURIComponent("/#quarantine-section")}` }, "Sign in"));
+}
+
+// A bulk requeue runs in rounds of a bounded batch per host (each request takes seconds, whatever the quarantine
+// holds); the page sends each round's continuation back until there is none, counting as it goes.
+async function requeueAll() {
+  const status = $("requeue-status");
+  const button = $("requeue-all");
+  const filter = quarantineFilter();
+  const tally = { requeued: 0, fileMissing: 0, notQuarantined: 0, failed: 0, examples: [] };
+  const silent = [];
+  let continuation = null;
+  button.disabled = true;
+  status.className = "status";
+  status.textContent = "Requeueing every file shown…";
+  try {
+    do {
+      const response = await fetch("/api/requeue-all", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ host: filter.host, reason: filter.reason, continuation }),
+      });
+      const body = await response.json().catch(() => ({}));
+      if (response.status === 401) {
+        refusedForToken(status, body);
+        return;
+      }
+      if (!response.ok) {
+        status.className = "status refused";
+        status.textContent = (tally.requeued ? `${number(tally.requeued)} went back, then: ` : "") + (body.error ?? `HTTP ${response.status}`);
+        return;
+      }
+      for (const key of ["requeued", "fileMissing", "notQuarantined", "failed"]) tally[key] += body.tally[key];
+      tally.examples.push(...body.tally.examples);
+      silent.push(...body.unreachable);
+      continuation = body.continuation;
+      status.textContent = `Requeueing… ${number(tally.requeued)} back so far`;
+    } while (continuation);
+    const refused = tally.fileMissing + tally.notQuarantined + tally.failed;
+    status.className = refused || silent.length ? "status refused" : "status done";
+    status.textContent = `${number(tally.requeued)} ${tally.requeued === 1 ? "file" : "files"} went back to the spool; ${number(refused)} refused`
+      + (refused ? ` (${tally.fileMissing} with bytes missing, ${tally.notQuarantined} not quarantined, ${tally.failed} failed)` : "") + ".";
+    for (const refusal of tally.examples.slice(0, 5)) status.append(el("br"), refusal.message);
+    for (const host of silent) status.append(el("br"), `host ${host.siloName} did not answer (${host.error}): its files were not requeued`);
+  } finally {
+    button.disabled = false;
+    quarantinePages = [null];
+    await Promise.all([refreshQuarantine(), refreshFiles()]);
+  }
 }
 
 async function requeue(key, name) {
@@ -189,9 +268,7 @@ async function requeue(key, name) {
   });
   const body = await response.json().catch(() => ({}));
   if (response.status === 401) {
-    status.className = "status refused";
-    status.textContent = body.error ?? "Refused: the operator token is required.";
-    status.append(" ", el("a", { href: `/login?returnUrl=${encodeURIComponent("/#quarantine-section")}` }, "Sign in"));
+    refusedForToken(status, body);
     return;
   }
   status.className = response.ok ? "status done" : "status refused";
@@ -233,5 +310,13 @@ function connect() {
 
 $("filter-state").addEventListener("change", refreshFiles);
 $("filter-host").addEventListener("change", refreshFiles);
+$("quarantine-host").addEventListener("change", () => showQuarantineFrom([null]));
+$("quarantine-reason").addEventListener("input", () => {
+  clearTimeout(reasonTimer);
+  reasonTimer = setTimeout(() => showQuarantineFrom([null]), 300);
+});
+$("quarantine-next").addEventListener("click", () => quarantineNext && showQuarantineFrom([...quarantinePages, quarantineNext]));
+$("quarantine-first").addEventListener("click", () => showQuarantineFrom([null]));
+$("requeue-all").addEventListener("click", requeueAll);
 loadSession();
 connect();

@@ -3,10 +3,9 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Connectors;
+using CollectorLb.Grains.Placement;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
-
-using CollectorLb.Grains.Placement;
 
 namespace CollectorLb.Grains.Hosts;
 
@@ -23,6 +22,9 @@ internal sealed partial class ClusterViewGrain(
     ILogger<ClusterViewGrain> logger) : Grain, IClusterViewGrain
 {
     private static readonly TimeSpan HostTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>A host's bulk requeue batch stops starting files after 5 s; this leaves it room to finish those it started.</summary>
+    private static readonly TimeSpan RequeueBatchTimeout = TimeSpan.FromSeconds(20);
 
     private IConnectorPoolGrain Pool => connectorPool.Pool;
 
@@ -47,24 +49,69 @@ internal sealed partial class ClusterViewGrain(
 
     public Task<ConnectorPoolSnapshot> GetConnectors() => Pool.GetSnapshot();
 
-    public async Task<ClusterListing<QuarantinedFile>> GetQuarantine(string? hostId)
+    public async Task<QuarantinePage> GetQuarantine(QuarantineQuery query)
     {
-        var (answers, unreachable) = await AskEveryHostAsync(host => host.GetQuarantine());
-        var files = answers.SelectMany(a => a)
-            .Where(f => hostId is null || f.HostId == hostId)
-            .OrderByDescending(f => f.QuarantinedAt)
-            .ToList();
-        return new ClusterListing<QuarantinedFile> { Items = files, Unreachable = unreachable };
+        if (query.Check() is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(query));
+        }
+
+        var (silos, missing) = HostsNamed(query.HostId);
+        var hostQuery = new HostQuarantineQuery { After = query.AfterPosition(), Limit = query.Limit, Reason = query.Reason };
+        var (pages, unreachable) = await AskHostsAsync(silos, host => host.GetQuarantinePage(hostQuery));
+        return QuarantinePageMerge.Merge(pages, query.Limit, [.. missing, .. unreachable]);
     }
 
     public async Task<RequeueAnswer> Requeue(string file)
     {
-        if (string.IsNullOrWhiteSpace(file))
+        if (OperatorInput.CheckKeyOrName(file) is { } problem)
         {
-            return new RequeueAnswer(RequeueOutcome.NotFound, null, "No file given.");
+            return new RequeueAnswer(RequeueOutcome.Invalid, null, problem);
         }
 
         return file.Count(c => c == '/') >= 2 ? await RequeueKeyAsync(file) : await RequeueNameAsync(file);
+    }
+
+    /// <summary>
+    /// One round: every host still walking requeues one bounded batch (see <see cref="HostGrain"/>) in parallel, so a
+    /// round takes seconds however large the quarantine; the continuation says where each host stopped. A host that
+    /// does not answer is reported and left out of later rounds: the others are not held up by it.
+    /// </summary>
+    public async Task<BulkRequeueAnswer> RequeueAll(BulkRequeueRequest request)
+    {
+        if (request.Filter.Check() is { } problem)
+        {
+            return new BulkRequeueAnswer { Refusal = problem };
+        }
+
+        var (silos, missing) = HostsNamed(request.Filter.HostId);
+        var walk = silos.ToDictionary(h => h, _ => (QuarantinePosition?)null, StringComparer.Ordinal);
+        if (request.Continuation is not null)
+        {
+            if (BulkRequeueContinuation.Decode(request.Continuation, out var why) is not { } continuation)
+            {
+                return new BulkRequeueAnswer { Refusal = $"Refused: the continuation cannot be read: {why}" };
+            }
+
+            // Only hosts named by both the continuation and the cluster: a host id from outside never becomes a grain key.
+            missing = [.. continuation.Hosts.Keys.Where(h => !walk.ContainsKey(h) && (request.Filter.HostId is null || h == request.Filter.HostId))
+                .Select(h => new UnreachableHost(h, "left the cluster during the requeue"))];
+            walk = walk.Where(h => continuation.Hosts.ContainsKey(h.Key)).ToDictionary(h => h.Key, h => continuation.Hosts[h.Key], StringComparer.Ordinal);
+        }
+
+        var (batches, unreachable) = await AskHostsAsync(
+            walk.Keys.ToList(),
+            host => GrainFactory.GetGrain<IHostGrain>(host).RequeueBatch(new HostRequeueRequest { After = walk[host], Reason = request.Filter.Reason }),
+            RequeueBatchTimeout);
+        var next = batches.Where(b => !b.Answer.Done).ToDictionary(b => b.Host, b => b.Answer.Next, StringComparer.Ordinal);
+        var tally = batches.Aggregate(new RequeueTally(), (sum, b) => sum.Add(b.Answer.Tally));
+        LogRequeueRound(logger, tally.Requeued, tally.Refused, next.Count);
+        return new BulkRequeueAnswer
+        {
+            Tally = tally,
+            Unreachable = [.. missing, .. unreachable],
+            Continuation = next.Count == 0 ? null : new BulkRequeueContinuation(next).Encode(),
+        };
     }
 
     private async Task<RequeueAnswer> RequeueKeyAsync(string key)
@@ -85,18 +132,31 @@ internal sealed partial class ClusterViewGrain(
             : new RequeueAnswer(RequeueOutcome.NotFound, key, $"No host '{hostId}' in the cluster.");
     }
 
+    /// <summary>Each host looks the name up in its own quarantine folder (reading only that name's sidecars).</summary>
     private async Task<RequeueAnswer> RequeueNameAsync(string name)
     {
-        var quarantined = await GetQuarantine(hostId: null);
-        var matches = quarantined.Items.Where(q => q.FileName == name).Select(q => q.Key).Distinct().ToList();
+        var (answers, unreachable) = await AskEveryHostAsync(host => host.FindQuarantined(name));
+        var matches = answers.SelectMany(keys => keys).Distinct().Order(StringComparer.Ordinal).ToList();
         return matches.Count switch
         {
             1 => await RequeueKeyAsync(matches[0]),
-            0 when quarantined.Unreachable.Count > 0 => new RequeueAnswer(
-                RequeueOutcome.HostUnreachable, null, $"{name} is not quarantined on any host that answered; not answering: {string.Join(", ", quarantined.Unreachable.Select(u => u.SiloName))}."),
+            0 when unreachable.Count > 0 => new RequeueAnswer(
+                RequeueOutcome.HostUnreachable, null, $"{name} is not quarantined on any host that answered; not answering: {string.Join(", ", unreachable.Select(u => u.SiloName))}."),
             0 => new RequeueAnswer(RequeueOutcome.NotFound, null, $"No quarantined file named {name}."),
             _ => new RequeueAnswer(RequeueOutcome.Ambiguous, null, $"{matches.Count} quarantined files are named {name}; give the key of one.") { Candidates = matches },
         };
+    }
+
+    /// <summary>The active hosts, or the one named when it is active; a named host that is not is reported as such.</summary>
+    private (List<string> Hosts, List<UnreachableHost> Missing) HostsNamed(string? hostId)
+    {
+        var active = hosts.ActiveHostIds();
+        if (hostId is null)
+        {
+            return ([.. active], []);
+        }
+
+        return active.Contains(hostId) ? ([hostId], []) : ([], [new UnreachableHost(hostId, "no active silo of this host in the cluster")]);
     }
 
     private async Task<ConnectorPoolSnapshot?> TryGetConnectorsAsync()
@@ -115,29 +175,38 @@ internal sealed partial class ClusterViewGrain(
     private Task<(List<T> Answers, List<UnreachableHost> Unreachable)> AskEveryHostAsync<T>(Func<IHostGrain, Task<T>> ask) =>
         AskHostsAsync(hosts.ActiveHostIds(), ask);
 
-    private async Task<(List<T> Answers, List<UnreachableHost> Unreachable)> AskHostsAsync<T>(
-        IReadOnlyList<string> silos, Func<IHostGrain, Task<T>> ask)
+    private async Task<(List<T> Answers, List<UnreachableHost> Unreachable)> AskHostsAsync<T>(IReadOnlyList<string> silos, Func<IHostGrain, Task<T>> ask)
+    {
+        var (answers, unreachable) = await AskHostsAsync(silos, silo => ask(GrainFactory.GetGrain<IHostGrain>(silo)), HostTimeout);
+        return ([.. answers.Select(a => a.Answer)], unreachable);
+    }
+
+    private async Task<(List<(string Host, T Answer)> Answers, List<UnreachableHost> Unreachable)> AskHostsAsync<T>(
+        IReadOnlyList<string> silos, Func<string, Task<T>> ask, TimeSpan timeout)
     {
         var calls = silos.Select(async silo =>
         {
             try
             {
-                return (silo, Answer: await ask(GrainFactory.GetGrain<IHostGrain>(silo)).WaitAsync(HostTimeout, timeProvider), Error: (string?)null);
+                return (silo, Answer: await ask(silo).WaitAsync(timeout, timeProvider), Error: (string?)null);
             }
             catch (Exception ex)
             {
                 LogHostUnreachable(logger, ex, silo);
-                return (silo, Answer: default(T)!, Error: ex is TimeoutException ? $"no answer within {HostTimeout.TotalSeconds:0} s" : ex.Message);
+                return (silo, Answer: default(T)!, Error: ex is TimeoutException ? $"no answer within {timeout.TotalSeconds:0} s" : ex.Message);
             }
         }).ToList();
         var results = await Task.WhenAll(calls);
         return (
-            results.Where(r => r.Error is null).Select(r => r.Answer).ToList(),
+            results.Where(r => r.Error is null).Select(r => (r.silo, r.Answer)).ToList(),
             results.Where(r => r.Error is not null).Select(r => new UnreachableHost(r.silo, r.Error!)).ToList());
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "host {Silo} did not answer")]
     private static partial void LogHostUnreachable(ILogger logger, Exception exception, string silo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "bulk requeue round: {Requeued} requeued, {Refused} refused, {Hosts} host(s) still walking")]
+    private static partial void LogRequeueRound(ILogger logger, long requeued, long refused, int hosts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "the connector pool did not answer")]
     private static partial void LogPoolUnreachable(ILogger logger, Exception exception);

@@ -1,3 +1,4 @@
+using System.IO.Enumeration;
 using System.Text.Json;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
@@ -161,6 +162,101 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
         {
             // A quarantined flow file that happens to end in .json, or a sidecar being written: not ours to read.
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The quarantined files after <paramref name="after"/> in <see cref="QuarantinePosition"/> order that
+    /// <paramref name="match"/> accepts: at most <paramref name="limit"/> of them, reading at most
+    /// <paramref name="maxReads"/> sidecars. Positions come from directory names (file name from the sidecar's name, or
+    /// from the one file in a claim folder), so a page of 100 reads 100 sidecars however many files wait.
+    /// </summary>
+    public QuarantineScan Scan(QuarantinePosition? after, int limit, Func<QuarantinedFile, bool> match, int maxReads)
+    {
+        var locations = Locate();
+        var ahead = (after is null ? locations : locations.Where(l => l.Position > after)).OrderBy(l => l.Position).ToList();
+        var entries = new List<QuarantineEntry>();
+        QuarantinePosition? examined = null;
+        var next = 0;
+        for (; next < ahead.Count && entries.Count < limit && next < maxReads; next++)
+        {
+            var (position, sidecar) = ahead[next];
+            examined = position;
+            if (TryRead(sidecar) is { } record && record.FileName == position.FileName && match(record))
+            {
+                entries.Add(new QuarantineEntry(position, record));
+            }
+        }
+
+        return new QuarantineScan(entries, examined, More: next < ahead.Count, Total: locations.Count);
+    }
+
+    /// <summary>The quarantined files named <paramref name="fileName"/>: only their sidecars are read.</summary>
+    public IReadOnlyList<QuarantinedFile> FindByName(string fileName) =>
+        Locate().Where(l => l.Position.FileName == fileName)
+            .Select(l => TryRead(l.SidecarPath))
+            .OfType<QuarantinedFile>()
+            .Where(r => r.FileName == fileName)
+            .ToList();
+
+    /// <summary>
+    /// Every quarantined file's position and sidecar, from the folder's names: <c>&lt;name&gt;.json</c> at the top,
+    /// <c>&lt;claim id&gt;/quarantine.json</c> beside the file in a claim folder. Only a claim folder whose file is gone
+    /// (or holds more than one file) has its sidecar read, for the name. Hidden entries are nobody's sidecars.
+    /// </summary>
+    private List<(QuarantinePosition Position, string SidecarPath)> Locate()
+    {
+        var found = new List<(QuarantinePosition, string)>();
+        if (!System.IO.Directory.Exists(Directory))
+        {
+            return found;
+        }
+
+        var hostId = options.Value.HostId;
+        foreach (var (name, isDirectory) in Entries(Directory))
+        {
+            if (name.StartsWith('.'))
+            {
+                continue;
+            }
+
+            if (!isDirectory)
+            {
+                if (name.Length > SidecarSuffix.Length && name.EndsWith(SidecarSuffix, StringComparison.Ordinal))
+                {
+                    found.Add((new QuarantinePosition(name[..^SidecarSuffix.Length], hostId, string.Empty), Path.Combine(Directory, name)));
+                }
+
+                continue;
+            }
+
+            var folder = Path.Combine(Directory, name);
+            var files = Entries(folder).Where(e => !e.IsDirectory && !e.Name.StartsWith('.')).Select(e => e.Name).ToList();
+            if (!files.Remove(ClaimSidecarName))
+            {
+                continue;
+            }
+
+            var sidecar = Path.Combine(folder, ClaimSidecarName);
+            if ((files.Count == 1 ? files[0] : TryRead(sidecar)?.FileName) is { } fileName)
+            {
+                found.Add((new QuarantinePosition(fileName, hostId, name), sidecar));
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>A folder's entries by name, files told from folders without a stat each.</summary>
+    private static IEnumerable<(string Name, bool IsDirectory)> Entries(string folder)
+    {
+        try
+        {
+            return new FileSystemEnumerable<(string, bool)>(folder, (ref FileSystemEntry entry) => (entry.FileName.ToString(), entry.IsDirectory)).ToList();
+        }
+        catch (Exception ex) when (ex is DirectoryNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            return []; // a claim folder released while we looked
         }
     }
 }

@@ -28,11 +28,14 @@ public sealed class CliUnderTest : IAsyncLifetime
         await Eventually.TrueAsync(() => Harness.FilesOnDisk().Count == 2, () => $"only the quarantined file and its sidecar are left: {string.Join(", ", Harness.FilesOnDisk())}");
     }
 
-    public async Task<CliRun> RunAsync(params string[] args)
+    public Task<CliRun> RunAsync(params string[] args) => RunAsync(Harness.Client, args);
+
+    /// <summary>Runs <c>collectorlb</c> in this process against the cluster <paramref name="client"/> is connected to.</summary>
+    public static async Task<CliRun> RunAsync(IClusterClient client, params string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await CliApplication.RunAsync(args, output, error, (_, _, _) => Task.FromResult<IClusterSession>(new ClientSession(Harness.Client)));
+        var code = await CliApplication.RunAsync(args, output, error, (_, _, _) => Task.FromResult<IClusterSession>(new ClientSession(client)));
         return new CliRun(code, output.ToString(), error.ToString());
     }
 

@@ -67,4 +67,51 @@ public class DashboardBrowserTests(DashboardUnderTest dashboard, ITestOutputHelp
             "the live overview counts the requeued file as delivered");
         await File.WriteAllBytesAsync(Path.Combine(directory, "dashboard-after-requeue.png"), await browser.ScreenshotAsync());
     }
+
+    [Fact]
+    public async Task RequeueAllShown_InHeadlessChromium_SignedIn_Releases500QuarantinedFiles_ReportsHowMany_AndTheyAreDelivered()
+    {
+        const int count = 500;
+        var silo = dashboard.Silo;
+        var names = Enumerable.Range(0, count).Select(i => $"nfcapd.20261128{i:D4}").ToList();
+        foreach (var name in names)
+        {
+            silo.DropInvalidFile(name);
+        }
+
+        await Eventually.TrueAsync(
+            () => names.All(n => File.Exists(Path.Combine(silo.QuarantineDirectory, n + ".json"))),
+            () => $"{names.Count(n => File.Exists(Path.Combine(silo.QuarantineDirectory, n + ".json")))} of {count} quarantined");
+        var expected = new Dictionary<string, string>();
+        for (var i = 0; i < count; i++)
+        {
+            var repaired = FlowFiles.Distinct(1000 + i);
+            await File.WriteAllBytesAsync(Path.Combine(silo.QuarantineDirectory, names[i]), repaired);
+            expected[names[i]] = FlowFiles.Sha256(repaired);
+        }
+
+        await using var browser = await HeadlessChromium.StartAsync();
+        await browser.NavigateAsync(dashboard.Url + "/login?returnUrl=%2F");
+        await browser.WaitUntilAsync("document.querySelector('#token') !== null", "the sign-in page is shown");
+        await browser.EvaluateAsync($"document.querySelector('#token').value = {JsonSerializer.Serialize(DashboardUnderTest.Token)}; document.querySelector('form').submit()");
+        await browser.WaitUntilAsync("location.pathname === '/' && document.querySelector('#session').innerText.includes('operator')", "signed in and back on the dashboard");
+
+        // The operator narrows the list to this host and to files that are not nfcapd files: all 500, a page of 100 shown.
+        await browser.WaitUntilAsync("[...document.querySelectorAll('#quarantine-host option')].some(o => o.value === 'dash-host')", "the host filter lists the host");
+        await browser.EvaluateAsync("const host = document.querySelector('#quarantine-host'); host.value = 'dash-host'; host.dispatchEvent(new Event('change'))");
+        await browser.EvaluateAsync("const reason = document.querySelector('#quarantine-reason'); reason.value = 'NOT AN NFCAPD'; reason.dispatchEvent(new Event('input'))");
+        await browser.WaitUntilAsync(
+            $"document.querySelectorAll('#quarantine tbody tr').length === 100 && document.querySelector('#quarantine-total').innerText.includes('{count} in all') && !document.querySelector('#quarantine-next').disabled",
+            "the first page of the quarantine is shown, with more after it");
+
+        await browser.EvaluateAsync("document.querySelector('#requeue-all').click()");
+        await browser.WaitUntilAsync($"document.querySelector('#requeue-status').innerText.includes('{count} files went back to the spool; 0 refused')", "the page reports every file back");
+
+        await silo.WaitUntilDeliveredAsync(names);
+        var received = silo.AllReceived.Where(r => expected.ContainsKey(r.FileName)).ToList();
+        Assert.Equal(count, received.Select(r => r.FileName).Distinct().Count());
+        Assert.All(received, r => Assert.Equal(expected[r.FileName], r.Sha256Hex));
+        await browser.WaitUntilAsync("document.querySelector('#quarantine tbody').innerText.trim() === '' && document.querySelector('#quarantine-total').innerText.includes('0 in all')", "the quarantine list is empty");
+        Assert.Empty(Directory.EnumerateFileSystemEntries(silo.QuarantineDirectory));
+    }
 }
