@@ -18,8 +18,8 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
 {
     private const string SidecarSuffix = ".json";
     private const string SidecarPattern = "*" + SidecarSuffix;
-    private const string ClaimSidecarName = "quarantine.json";
-    private const string TemporarySuffix = ".collectorlb-tmp";
+    /// <summary>Sidecar of a name too long to take the suffix, in its claim folder (and, from earlier versions, of any name).</summary>
+    private const string LongNameSidecarPrefix = "quarantine";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
     public string Directory => options.Value.QuarantineDirectoryFullPath;
@@ -111,17 +111,24 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
 
     /// <summary>Where a record written at <paramref name="sidecarPath"/> keeps its file.</summary>
     private (string FilePath, string SidecarPath) LocationOf(FileKey key, string sidecarPath) =>
-        Path.GetFileName(sidecarPath) == ClaimSidecarName
-            ? (Path.Combine(Path.GetDirectoryName(sidecarPath)!, key.FileName), sidecarPath)
-            : (Path.Combine(Directory, key.FileName), sidecarPath);
+        (Path.Combine(Path.GetDirectoryName(sidecarPath)!, key.FileName), sidecarPath);
 
-    /// <summary>A temporary file in the same folder renamed over the target: readers see the old record or the new, never half.</summary>
+    /// <summary>
+    /// A hidden temporary file in the same folder renamed over the target: readers see the old record or the new, never
+    /// half, and listings skip a temporary file a crash left.
+    /// </summary>
     private static void WriteAtomically(string path, string text)
     {
-        var temporary = path + TemporarySuffix;
+        var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".collectorlb-{Guid.NewGuid():N}.tmp");
         File.WriteAllText(temporary, text);
         File.Move(temporary, path, overwrite: true);
     }
+
+    /// <summary>The sidecar of <paramref name="fileName"/> in a claim folder: beside it with the suffix, or by a hash of a name too long for one.</summary>
+    private static string ClaimSidecarName(string fileName) =>
+        FileNameLimit.Fits(fileName + SidecarSuffix)
+            ? fileName + SidecarSuffix
+            : $"{LongNameSidecarPrefix}-{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(fileName)))[..16]}{SidecarSuffix}";
 
     private (string FilePath, string SidecarPath) ChooseLocation(FileKey key)
     {
@@ -134,13 +141,19 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
 
         var claimFolder = Path.Combine(Directory, key.ClaimId);
         System.IO.Directory.CreateDirectory(claimFolder);
-        return (Path.Combine(claimFolder, key.FileName), Path.Combine(claimFolder, ClaimSidecarName));
+        return (Path.Combine(claimFolder, key.FileName), Path.Combine(claimFolder, ClaimSidecarName(key.FileName)));
     }
 
     /// <summary>The key's sidecar, looked for only where <see cref="ChooseLocation"/> may have written it, and its record.</summary>
     private (string Path, QuarantinedFile Record)? FindSidecar(FileKey key)
     {
-        foreach (var candidate in new[] { Path.Combine(Directory, key.ClaimId, ClaimSidecarName), Path.Combine(Directory, key.FileName) + SidecarSuffix })
+        string[] candidates =
+        [
+            Path.Combine(Directory, key.ClaimId, ClaimSidecarName(key.FileName)),
+            Path.Combine(Directory, key.ClaimId, LongNameSidecarPrefix + SidecarSuffix),
+            Path.Combine(Directory, key.FileName) + SidecarSuffix,
+        ];
+        foreach (var candidate in candidates)
         {
             if (File.Exists(candidate) && TryRead(candidate) is { } record && record.Key == key.ToString())
             {
@@ -231,16 +244,15 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
             }
 
             var folder = Path.Combine(Directory, name);
-            var files = Entries(folder).Where(e => !e.IsDirectory && !e.Name.StartsWith('.')).Select(e => e.Name).ToList();
-            if (!files.Remove(ClaimSidecarName))
+            foreach (var (entry, _) in Entries(folder).Where(e => !e.IsDirectory && !e.Name.StartsWith('.') && e.Name.EndsWith(SidecarSuffix, StringComparison.Ordinal)))
             {
-                continue;
-            }
-
-            var sidecar = Path.Combine(folder, ClaimSidecarName);
-            if ((files.Count == 1 ? files[0] : TryRead(sidecar)?.FileName) is { } fileName)
-            {
-                found.Add((new QuarantinePosition(fileName, hostId, name), sidecar));
+                // A sidecar named by hash (a long name) or an earlier version's quarantine.json is read for the name.
+                var sidecar = Path.Combine(folder, entry);
+                var fileName = entry.StartsWith(LongNameSidecarPrefix, StringComparison.Ordinal) ? TryRead(sidecar)?.FileName : entry[..^SidecarSuffix.Length];
+                if (fileName is not null)
+                {
+                    found.Add((new QuarantinePosition(fileName, hostId, name), sidecar));
+                }
             }
         }
 
