@@ -3,16 +3,23 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CONFIGURATION ?= Release
 RESULTS ?= TestResults
+# make publish: the silo for collector hosts outside Kubernetes (deploy/systemd), self-contained, one folder.
+PUBLISH_DIR ?= artifacts/collectorlb
 
-.PHONY: help deps build test demo bench clean
+.PHONY: help deps deps-demo build test demo bench publish clean
 
 help:
 	@echo "make demo   registry + two connectors + silo + dashboard (:8080) + real nfcapd fed by a synthetic exporter (Ctrl-C stops)"
 	@echo "make test   installs what is missing, builds, runs every test, prints 'N passed, M failed'"
 	@echo "make bench  the benchmark scenarios a-f against their ceilings; report and chart in bench/results/"
+	@echo "make publish  the silo for linux-x64, self-contained, into \$$PUBLISH_DIR ($(PUBLISH_DIR)); see deploy/systemd"
 
+# What the tests need (redis, chromium, kubectl, node, promtool, ...); the demo needs only nfdump.
 deps:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh test
+
+deps-demo:
+	@scripts/install-deps.sh demo
 
 build:
 	dotnet build CollectorLb.Orleans.sln -c $(CONFIGURATION) -nologo -v:q
@@ -24,7 +31,7 @@ test: deps build
 	    -- RunConfiguration.TestSessionTimeout=1800000; status=$$?; \
 	  scripts/trx-summary.sh $(RESULTS); exit $$status
 
-demo: deps build
+demo: deps-demo build
 	@scripts/demo.sh $(CONFIGURATION)
 
 # Scenarios a-f of issue 4 against their ceilings plus the pick-path microbenchmark; writes bench/results/<date>.md and .png.
@@ -32,6 +39,12 @@ demo: deps build
 bench: deps build
 	dotnet tests/CollectorLb.Benchmarks/bin/$(CONFIGURATION)/net10.0/CollectorLb.Benchmarks.dll --out bench/results $(BENCH_ARGS)
 
+# Runs on a host without .NET: copy the folder to /opt/collectorlb and install deploy/systemd/collectorlb.service.
+publish:
+	dotnet publish src/CollectorLb.Silo/CollectorLb.Silo.csproj -c $(CONFIGURATION) -r linux-x64 --self-contained true \
+	    -nologo -v:q -o $(PUBLISH_DIR)
+	@echo "published the silo to $(PUBLISH_DIR) (run $(PUBLISH_DIR)/CollectorLb.Silo); install: deploy/systemd/collectorlb.service"
+
 clean:
 	dotnet clean CollectorLb.Orleans.sln -nologo -v:q
-	rm -rf $(RESULTS)
+	rm -rf $(RESULTS) artifacts

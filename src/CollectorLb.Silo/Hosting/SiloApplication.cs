@@ -1,6 +1,7 @@
 using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Observability;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Hosting;
@@ -16,11 +17,10 @@ public static class SiloApplication
 
         var endpoints = builder.Configuration.GetSection(PortOptions.SectionName).Get<PortOptions>() ?? new PortOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(endpoints.HttpPort));
-        builder.Logging.AddSimpleConsole(console =>
-        {
-            console.SingleLine = true;
-            console.TimestampFormat = "HH:mm:ss.fff ";
-        });
+        // The formatter and its options come from Logging:Console (defaults in AddCollectorLbDefaults). The shared
+        // timestamp format ends in a space that sets the time apart from the level in a simple line; JSON needs none.
+        builder.Logging.AddConsole();
+        builder.Services.PostConfigure<JsonConsoleFormatterOptions>(json => json.TimestampFormat = json.TimestampFormat?.TrimEnd());
 
         builder.AddCollectorLbSilo();
         builder.Services.AddCollectorServices(builder.Configuration);

@@ -12,6 +12,12 @@ public static class SiloConfigurationExtensions
         ["Logging:LogLevel:System.Net.Http"] = "Warning",
         ["Logging:LogLevel:Orleans"] = "Warning",
         ["Logging:LogLevel:Polly"] = "None",
+
+        // One line per entry with an ISO-8601 UTC timestamp; Logging:Console:FormatterName=json for log collectors.
+        ["Logging:Console:FormatterName"] = "simple",
+        ["Logging:Console:FormatterOptions:SingleLine"] = "true",
+        ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
+        ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
     };
 
     /// <summary>Adds the embedded defaults and the old load balancer's variables below every other source.</summary>

@@ -3,6 +3,7 @@ using CollectorLb.Grains.Hosts;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Silo.Observability.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -24,21 +25,34 @@ public static class ObservabilityServiceCollectionExtensions
         services.AddSingleton<DeliveryMeterListener>();
         services.AddHostedService(sp => sp.GetRequiredService<DeliveryMeterListener>());
         services.AddSingleton<DiskCensus>();
-        services.AddSingleton<CollectorGauges>();
         services.AddSingleton<IHostStatisticsSource, HostStatisticsSource>();
         return services;
     }
 
     /// <summary>
-    /// The silo's HTTP side: OpenTelemetry metrics (ours and Orleans') for Prometheus, and the readiness checks.
+    /// The silo's HTTP side: OpenTelemetry metrics for Prometheus (ours with the gauges, Orleans', the runtime's,
+    /// HttpClient's and ASP.NET Core's), and the readiness checks, also run on a timer for the readiness gauge.
     /// </summary>
     public static IServiceCollection AddCollectorTelemetry(this IServiceCollection services)
     {
+        services.AddSingleton<ConnectorPoolWatch>();
+        services.AddHostedService(sp => sp.GetRequiredService<ConnectorPoolWatch>());
+        services.AddSingleton<ReadinessState>();
+        services.AddSingleton<IHealthCheckPublisher>(sp => sp.GetRequiredService<ReadinessState>());
+        services.Configure<HealthCheckPublisherOptions>(publisher =>
+        {
+            publisher.Predicate = check => check.Tags.Contains(HealthTags.Ready);
+            publisher.Delay = TimeSpan.FromSeconds(1);
+            publisher.Period = ReadinessState.Period;
+        });
+        services.AddSingleton<CollectorGauges>();
+
         var latencyBuckets = new ExplicitBucketHistogramConfiguration { Boundaries = LatencyBuckets.Bounds };
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(ServiceName))
             .WithMetrics(metrics => metrics
             .AddMeter(CollectorMetrics.MeterName, OrleansMeterName)
+            .AddMeter(PlatformMeterNames)
             .AddView(CollectorMetrics.UploadDurationName, latencyBuckets)
             .AddView(CollectorMetrics.DeliveryLatencyName, latencyBuckets)
             .AddPrometheusExporter());
@@ -74,4 +88,14 @@ public static class ObservabilityServiceCollectionExtensions
 
     /// <summary>The meter Orleans publishes its own instruments on.</summary>
     private const string OrleansMeterName = "Microsoft.Orleans";
+
+    /// <summary>The runtime's (GC, thread pool, CPU, memory), HttpClient's and DNS's, ASP.NET Core's and Kestrel's meters.</summary>
+    private static readonly string[] PlatformMeterNames =
+    [
+        "System.Runtime",
+        "System.Net.Http",
+        "System.Net.NameResolution",
+        "Microsoft.AspNetCore.Hosting",
+        "Microsoft.AspNetCore.Server.Kestrel",
+    ];
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CollectorLb.Tests.TestSupport;
 
 namespace CollectorLb.Tests.Deployment;
 
@@ -22,7 +23,7 @@ public class KubernetesManifestTests(RenderedManifests manifests) : IClassFixtur
             {
                 "Namespace/collectorlb", "StatefulSet/redis", "Service/redis", "ServiceAccount/collectorlb-silo", "Role/collectorlb-silo",
                 "RoleBinding/collectorlb-silo", "ConfigMap/collectorlb", "DaemonSet/collectorlb-silo", "Deployment/collectorlb-dashboard",
-                "Service/collectorlb-dashboard", "NetworkPolicy/collectorlb-silo", "NetworkPolicy/redis",
+                "Service/collectorlb-dashboard", "Service/collectorlb-silo", "NetworkPolicy/collectorlb-silo", "NetworkPolicy/redis",
             },
             kinds);
         Assert.All(documents.Where(d => (string?)d["kind"] != "Namespace"), d => Assert.Equal(Namespace, (string?)d["namespace"]));
@@ -75,9 +76,10 @@ public class KubernetesManifestTests(RenderedManifests manifests) : IClassFixtur
         Assert.Equal("/var/lib/collectorlb/netflows", (string?)flows["hostPath"]!["path"]);
         Assert.Contains(silo["volumeMounts"]!.AsArray(), m => (string?)m!["name"] == "flows" && (string?)m["mountPath"] == "/var/lib/collectorlb/netflows");
 
-        foreach (var probe in new[] { "readinessProbe", "livenessProbe", "startupProbe" })
+        // Ready only when /readyz says so (cluster member, nfcapd, directory, registry); alive and started while it answers.
+        foreach (var (probe, path) in new[] { ("readinessProbe", "/readyz"), ("livenessProbe", "/healthz"), ("startupProbe", "/healthz") })
         {
-            Assert.Equal("/healthz", (string?)silo[probe]!["httpGet"]!["path"]);
+            Assert.Equal(path, (string?)silo[probe]!["httpGet"]!["path"]);
             Assert.Equal("http", (string?)silo[probe]!["httpGet"]!["port"]);
         }
 
@@ -95,13 +97,14 @@ public class KubernetesManifestTests(RenderedManifests manifests) : IClassFixtur
         foreach (var (name, value) in new Dictionary<string, string>
         {
             ["NFCAPD_PORT"] = "9999", ["NFCAPD_INTERVAL_SECONDS"] = "60", ["REGISTRY_PORT"] = "5000", ["BENCHMARK_MODE"] = "false",
-            ["CollectorLb__Cluster__Mode"] = "redis", ["CollectorLb__Cluster__RedisConnectionString"] = "redis:6379",
+            ["CollectorLb__Cluster__Mode"] = "redis",
         })
         {
             Assert.Equal(value, (string?)config[name]);
         }
 
         Assert.True(config.ContainsKey("REGISTRY_IP"));
+        Assert.False(config.ContainsKey("CollectorLb__Cluster__RedisConnectionString"), "the connection string carries the password: set per container");
         var silo = manifests.Object("DaemonSet", "collectorlb-silo")["spec"]!["template"]!["spec"]!["containers"]![0]!.AsObject();
         Assert.Contains(silo["envFrom"]!.AsArray(), e => (string?)e!["configMapRef"]!["name"] == "collectorlb");
         var env = silo["env"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => e!.AsObject());
@@ -145,6 +148,110 @@ public class KubernetesManifestTests(RenderedManifests manifests) : IClassFixtur
         // NetFlow from routers and the health port stay open to everyone.
         var open = manifests.Object("NetworkPolicy", "collectorlb-silo")["spec"]!["ingress"]!.AsArray().Single(r => r!["from"] is null)!;
         Assert.Equal(["http", "netflow"], open["ports"]!.AsArray().Select(p => (string)p!["port"]!).Order());
+    }
+
+    [Fact]
+    public void RedisPassword_FromTheSecret_RequiredByRedis_AndComposedIntoTheSiloAndDashboardConnectionStrings()
+    {
+        foreach (var (kind, name) in new[] { ("DaemonSet", "collectorlb-silo"), ("Deployment", "collectorlb-dashboard") })
+        {
+            var container = manifests.Object(kind, name)["spec"]!["template"]!["spec"]!["containers"]![0]!.AsObject();
+            var env = container["env"]!.AsArray().Select(e => e!.AsObject()).ToList();
+            var password = env.FindIndex(e => (string?)e["name"] == "REDIS_PASSWORD");
+            var connection = env.FindIndex(e => (string?)e["name"] == "CollectorLb__Cluster__RedisConnectionString");
+            AssertFromRedisSecret(env[password]);
+
+            // Kubernetes expands $(VAR) only from variables defined before it in env.
+            Assert.True(password >= 0 && password < connection, $"{name}: REDIS_PASSWORD comes before the connection string");
+            Assert.Equal("redis:6379,password=$(REDIS_PASSWORD)", (string?)env[connection]["value"]);
+        }
+
+        var redis = manifests.Object("StatefulSet", "redis")["spec"]!["template"]!["spec"]!["containers"]![0]!.AsObject();
+        var args = redis["args"]!.AsArray().Select(a => (string)a!).ToList();
+        Assert.Equal("$(REDIS_PASSWORD)", args[args.IndexOf("--requirepass") + 1]);
+        var redisEnv = redis["env"]!.AsArray().ToDictionary(e => (string)e!["name"]!, e => e!.AsObject());
+        AssertFromRedisSecret(redisEnv["REDIS_PASSWORD"]);
+        AssertFromRedisSecret(redisEnv["REDISCLI_AUTH"]); // the redis-cli probes authenticate with it
+        Assert.Equal(["redis-cli", "ping"], redis["readinessProbe"]!["exec"]!["command"]!.AsArray().Select(c => (string)c!));
+    }
+
+    [Fact]
+    public void MetricsService_HeadlessOnTheSilosHttpPort()
+    {
+        var spec = manifests.Object("Service", "collectorlb-silo")["spec"]!.AsObject();
+
+        Assert.Equal("None", (string?)spec["clusterIP"]);
+        Assert.Equal("silo", (string?)spec["selector"]!["app.kubernetes.io/component"]);
+        var port = Assert.Single(spec["ports"]!.AsArray())!;
+        Assert.Equal(("http", 8081, "http"), ((string?)port["name"], (int)port["port"]!, (string?)port["targetPort"]));
+    }
+
+    [Fact]
+    public async Task Overlay_ImagesAndTheMonitoringComponent_SetEveryCollectorLbImage_AndAddAValidServiceMonitorAndPrometheusRule()
+    {
+        using var overlay = new TempDirectory("overlay");
+        var kustomization = $$"""
+            apiVersion: kustomize.config.k8s.io/v1beta1
+            kind: Kustomization
+            resources:
+              - {{Path.GetRelativePath(overlay.Path, RepositoryPaths.Combine("k8s"))}}
+            components:
+              - {{Path.GetRelativePath(overlay.Path, RepositoryPaths.Combine("deploy", "monitoring", "kubernetes"))}}
+            images:
+              - name: collectorlb
+                newName: registry.example.com/netflow/collectorlb
+                newTag: "2.4.1"
+            """;
+        await File.WriteAllTextAsync(overlay.Combine("kustomization.yaml"), kustomization);
+
+        var report = await ManifestValidation.ValidateAsync(await ManifestValidation.RenderAsync(overlay.Path));
+
+        var errors = ManifestValidation.Documents(report).Where(d => d["errors"]!.AsArray().Count > 0).Select(d => $"{d["kind"]}/{d["name"]}: {d["errors"]!.ToJsonString()}");
+        Assert.True((bool)report["valid"]!, string.Join("\n", errors));
+        var images = ManifestValidation.Documents(report)
+            .Where(d => d["object"]!["spec"]?["template"] is not null)
+            .SelectMany(d => new[] { "initContainers", "containers" }.SelectMany(list => d["object"]!["spec"]!["template"]!["spec"]![list]?.AsArray() ?? []))
+            .Select(c => (string)c!["image"]!)
+            .Where(image => !image.StartsWith("redis:", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(3, images.Count); // silo, its init container, dashboard
+        Assert.All(images, image => Assert.Equal("registry.example.com/netflow/collectorlb:2.4.1", image));
+
+        var monitor = ManifestValidation.Object(report, "ServiceMonitor", "collectorlb-silo");
+        Assert.Equal(Namespace, (string?)monitor["metadata"]!["namespace"]);
+        var service = ManifestValidation.Object(report, "Service", "collectorlb-silo");
+        Assert.All(
+            monitor["spec"]!["selector"]!["matchLabels"]!.AsObject(),
+            label => Assert.Equal((string?)label.Value, (string?)service["metadata"]!["labels"]![label.Key]));
+        var endpoint = Assert.Single(monitor["spec"]!["endpoints"]!.AsArray())!;
+        Assert.Equal(("http", "/metrics"), ((string?)endpoint["port"], (string?)endpoint["path"]));
+
+        var rule = ManifestValidation.Object(report, "PrometheusRule", "collectorlb");
+        Assert.Equal(Namespace, (string?)rule["metadata"]!["namespace"]);
+        Assert.Contains(rule["spec"]!["groups"]![0]!["rules"]!.AsArray(), r => (string?)r!["alert"] == "CollectorLbNfcapdDown");
+    }
+
+    [Fact]
+    public async Task Validator_ServiceMonitorWithSchemaErrors_IsRejected()
+    {
+        var report = await ManifestValidation.ValidateAsync("""
+            apiVersion: monitoring.coreos.com/v1
+            kind: ServiceMonitor
+            metadata: {name: broken}
+            spec:
+              endpoints: [{port: 8081, interval: 15}]
+            """);
+
+        Assert.False((bool)report["valid"]!);
+        var errors = string.Join("; ", ManifestValidation.Documents(report).Single()["errors"]!.AsArray());
+        Assert.Contains("selector", errors);
+    }
+
+    private static void AssertFromRedisSecret(JsonObject variable)
+    {
+        var reference = variable["valueFrom"]!["secretKeyRef"]!;
+        Assert.Equal(("collectorlb-redis", "password"), ((string?)reference["name"], (string?)reference["key"]));
+        Assert.NotEqual(true, (bool?)reference["optional"]);
     }
 
     private static void AssertOnlyCollectorPods(JsonObject policy, string[] ports)

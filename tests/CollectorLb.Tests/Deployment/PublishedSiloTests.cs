@@ -61,5 +61,57 @@ public class PublishedSiloTests
         Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(30)));
     }
 
+    /// <summary>
+    /// The path for collector hosts outside Kubernetes: <c>make publish</c> (a self-contained linux-x64 folder) runs
+    /// without the dotnet host, and the systemd unit passes <c>systemd-analyze verify</c>. The unit starts
+    /// /opt/collectorlb/CollectorLb.Silo, where an install puts the folder; verify checks that the program exists,
+    /// so the unit is verified as a copy whose ExecStart names this published silo, nothing else changed.
+    /// </summary>
+    [Fact]
+    public async Task MakePublish_SelfContainedSiloRunsOnItsOwn_AndTheSystemdUnitVerifies()
+    {
+        using var directory = new TempDirectory("make-publish");
+        var app = directory.Combine("collectorlb");
+        var publish = await ToolRun.RunAsync(
+            "make",
+            ["-C", RepositoryPaths.Root, "publish", $"PUBLISH_DIR={app}"],
+            PublishTimeout,
+            environment: new Dictionary<string, string> { ["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1", ["DOTNET_NOLOGO"] = "1" });
+        Assert.True(publish.ExitCode == 0, "make publish failed: " + publish.Describe());
+        var program = Path.Combine(app, "CollectorLb.Silo");
+        Assert.True(File.Exists(program), "the app host is missing");
+        Assert.True(File.Exists(Path.Combine(app, "libcoreclr.so")), "self-contained: the runtime is in the folder");
+
+        // Run as the unit runs it: the program itself, not through dotnet.
+        var httpPort = FreePorts.Tcp();
+        var work = directory.Combine("work");
+        Directory.CreateDirectory(work);
+        var environment = new SiloEnvironment("systemd-host", httpPort).ToVariables();
+        environment["DOTNET_ROOT"] = directory.Combine("no-dotnet-here");
+        await using (var silo = SiloProcess.StartProgram(work, environment, program, []))
+        {
+            await silo.WaitUntilHealthyAsync(httpPort, HealthyTimeout, body: "Healthy");
+            Assert.Equal(0, await silo.StopAsync(TimeSpan.FromSeconds(30)));
+        }
+
+        const string installedProgram = "ExecStart=/opt/collectorlb/CollectorLb.Silo\n";
+        var unit = await File.ReadAllTextAsync(RepositoryPaths.Combine("deploy", "systemd", "collectorlb.service"));
+        Assert.Contains(installedProgram, unit);
+        foreach (var hardening in new[]
+        {
+            "DynamicUser=yes", "ProtectSystem=strict", "ReadWritePaths=/var/lib/collectorlb/netflows", "StateDirectory=collectorlb collectorlb/netflows",
+            "Environment=CollectorLb__FlowDirectory=/var/lib/collectorlb/netflows", "NoNewPrivileges=yes", "ProtectHome=yes", "PrivateTmp=yes",
+            "Restart=on-failure", "EnvironmentFile=-/etc/collectorlb/collectorlb.env",
+        })
+        {
+            Assert.Contains(hardening + "\n", unit);
+        }
+
+        var copy = directory.Combine("collectorlb.service");
+        await File.WriteAllTextAsync(copy, unit.Replace(installedProgram, $"ExecStart={program}\n", StringComparison.Ordinal));
+        var verify = await ToolRun.RunAsync("systemd-analyze", ["verify", copy], TimeSpan.FromSeconds(60));
+        Assert.True(verify.ExitCode == 0 && verify.Stderr.Trim().Length == 0, "systemd-analyze verify: " + verify.Describe());
+    }
+
     private static string EntryPoint => RepositoryPaths.Combine("scripts", "container-entrypoint.sh");
 }

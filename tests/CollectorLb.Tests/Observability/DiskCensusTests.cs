@@ -52,4 +52,40 @@ public sealed class DiskCensusTests : IDisposable
         Assert.Equal(3, _census.Quarantined);
         Assert.Equal(0, _census.Backlog);
     }
+
+    [Fact]
+    public void OldestWaitingAge_NoFileOnDisk_IsZero()
+    {
+        Assert.Equal(TimeSpan.Zero, _census.OldestWaitingAge);
+    }
+
+    [Fact]
+    public void OldestWaitingAge_FilesWaitingAndClaimed_IsTheAgeOfTheOldestWrittenAndFollowsItWhenItGoes()
+    {
+        var now = _time.GetUtcNow().UtcDateTime;
+        var waiting = FlowFiles.RenameInto(_directory.Path, "nfcapd.202611270430", FlowFiles.Distinct(1));
+        File.SetLastWriteTimeUtc(waiting, now.AddSeconds(-90));
+        var claimed = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.202611270420", FlowFiles.Distinct(2)))!;
+        File.SetLastWriteTimeUtc(_spool.PathOf(claimed), now.AddSeconds(-300));
+
+        Assert.Equal(TimeSpan.FromSeconds(300), _census.OldestWaitingAge);
+
+        // Delivered: the claimed file goes; a second later the next listing sees the waiting one, 91 s old by then.
+        _spool.Delete(claimed);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(TimeSpan.FromSeconds(91), _census.OldestWaitingAge);
+    }
+
+    [Fact]
+    public void OldestWaitingAge_OnlyFilesTheWatcherIgnores_IsZero()
+    {
+        foreach (var name in new[] { "nfcapd.current.1234", ".hidden", "nfcapd.202611270430.nfstat" })
+        {
+            File.WriteAllBytes(Path.Combine(_directory.Path, name), [1]);
+            File.SetLastWriteTimeUtc(Path.Combine(_directory.Path, name), _time.GetUtcNow().UtcDateTime.AddHours(-1));
+        }
+
+        Assert.Equal(TimeSpan.Zero, _census.OldestWaitingAge);
+        Assert.Equal(0, _census.Backlog);
+    }
 }

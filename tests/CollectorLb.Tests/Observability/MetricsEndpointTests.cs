@@ -58,4 +58,47 @@ public class MetricsEndpointTests
         // Orleans' own meter is exported next to ours.
         Assert.Contains(metrics.Samples, s => s.Name.StartsWith("orleans_", StringComparison.Ordinal) && s.Labels.GetValueOrDefault("otel_scope_name") == "Microsoft.Orleans");
     }
+
+    [Fact]
+    public async Task Metrics_AfterADelivery_RuntimeHttpClientAndAspNetCoreMetersExportedAndEachGaugeNamesItsHost()
+    {
+        await using var silo = await SiloUnderTest.StartAsync("meters-host", connectors: 1);
+        var delivered = silo.DropFiles("nfcapd.20261203080", 1);
+        await silo.WaitUntilDeliveredAsync(delivered.Keys);
+
+        // The server's request metrics count finished requests: the first scrape is counted by the second.
+        PrometheusText metrics = null!;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                metrics = await silo.MetricsAsync();
+                return metrics.Value("collectorlb_ready", ("host", silo.HostId)) == 1
+                    && metrics.Samples.Any(s => s.Name == "http_server_request_duration_seconds_count");
+            },
+            () => "the silo ready and a scrape counted");
+
+        foreach (var (meter, sample) in new[]
+        {
+            ("System.Runtime", "dotnet_gc_heap_total_allocated_bytes_total"),
+            ("System.Net.Http", "http_client_request_duration_seconds_count"),
+            ("Microsoft.AspNetCore.Hosting", "http_server_request_duration_seconds_count"),
+            ("Microsoft.AspNetCore.Server.Kestrel", "kestrel_active_connections"),
+        })
+        {
+            Assert.Contains(metrics.Samples, s => s.Name == sample && s.Labels.GetValueOrDefault("otel_scope_name") == meter);
+        }
+
+        foreach (var gauge in new[]
+        {
+            "collectorlb_backlog_files", "collectorlb_quarantine_files", "collectorlb_uploads_in_flight", "collectorlb_oldest_waiting_file_age_seconds",
+            "collectorlb_registry_last_success_timestamp_seconds", "collectorlb_connector_healthy", "collectorlb_ready",
+        })
+        {
+            var sample = Assert.Single(metrics.Samples, s => s.Name == gauge);
+            Assert.Equal(silo.HostId, sample.Labels.GetValueOrDefault("host"));
+            Assert.Equal("gauge", metrics.Types[gauge]);
+        }
+
+        Assert.Equal(1, metrics.Value("collectorlb_connector_healthy", ("connector", "connector-1")));
+    }
 }

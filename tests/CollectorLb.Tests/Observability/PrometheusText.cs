@@ -52,6 +52,10 @@ public sealed partial class PrometheusText
     /// <summary>The sum of a metric's samples over all label sets; 0 when absent.</summary>
     public double Sum(string name) => Samples.Where(s => s.Name == name).Sum(s => s.Value);
 
+    /// <summary>The value of the one sample of <paramref name="name"/> whose labels include <paramref name="labels"/>; null when there is none.</summary>
+    public double? Value(string name, params (string Name, string Value)[] labels) =>
+        Samples.SingleOrDefault(s => s.Name == name && labels.All(l => s.Labels.GetValueOrDefault(l.Name) == l.Value))?.Value;
+
     private static double ParseValue(string text) => text switch
     {
         "+Inf" => double.PositiveInfinity,

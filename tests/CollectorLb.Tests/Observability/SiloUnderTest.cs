@@ -92,6 +92,14 @@ public sealed class SiloUnderTest : IAsyncDisposable
         return ((int)response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>One scrape of <c>/metrics</c>.</summary>
+    public async Task<PrometheusText> MetricsAsync()
+    {
+        var (status, body) = await GetAsync("/metrics");
+        Assert.Equal(200, status);
+        return PrometheusText.Parse(body);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (_silo is not null)

@@ -8,13 +8,20 @@ import { parseAllDocuments } from "yaml";
 const require = createRequire(import.meta.url);
 const modelsVersion = require("kubernetes-models/package.json").version;
 
-/** The kubernetes-models module of a kind: core "v1" kinds live under v1/, the others under <group>/<version>/. */
+/** Packages with the models of custom resources, by API group: the Prometheus Operator's ServiceMonitor, PrometheusRule. */
+const customResourceModels = { "monitoring.coreos.com": "@kubernetes-models/prometheus-operator" };
+
+/**
+ * The model of a kind: kubernetes-models for the Kubernetes API (core "v1" kinds under v1/, the others under
+ * <group>/<version>/), the package of its group for a custom resource.
+ */
 async function modelOf(apiVersion, kind) {
   if (!/^[a-z0-9.]+(\/v[0-9a-z]+)?$/.test(apiVersion) || !/^[A-Z][A-Za-z0-9]+$/.test(kind)) {
     return undefined;
   }
+  const models = customResourceModels[apiVersion.split("/")[0]] ?? "kubernetes-models";
   try {
-    const module = await import(`kubernetes-models/${apiVersion}/${kind}`);
+    const module = await import(`${models}/${apiVersion}/${kind}`);
     return module[kind];
   } catch {
     return undefined;
