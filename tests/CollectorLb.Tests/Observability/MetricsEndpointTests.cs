@@ -44,7 +44,7 @@ public class MetricsEndpointTests
         Assert.Equal(3, metrics.Sum("collectorlb_upload_failures_total"));
         Assert.Equal(2, metrics.Sum("collectorlb_files_quarantined_total"));
         Assert.Equal(0, metrics.Sum("collectorlb_files_duplicates_total"));
-        Assert.Equal(connector.Received.Sum(r => (double)r.Length), metrics.Sum("collectorlb_bytes_delivered_bytes_total"));
+        Assert.Equal(connector.Received.Sum(r => (double)r.Length), metrics.Sum("collectorlb_delivered_bytes_total"));
         Assert.Equal(7, metrics.Sum("collectorlb_upload_duration_seconds_count"));
         Assert.Equal(4, metrics.Sum("collectorlb_delivery_latency_seconds_count"));
         Assert.Equal(2, metrics.Sum("collectorlb_quarantine_files"));
