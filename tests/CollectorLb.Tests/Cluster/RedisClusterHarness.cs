@@ -32,9 +32,12 @@ public sealed class RedisClusterHarness : IAsyncDisposable
     // TestingHost's StartSiloAsync does not add the silo to Cluster.Silos, so restarted silos are tracked here.
     private readonly List<InProcessSiloHandle> _restartedSilos = [];
 
-    private RedisClusterHarness(int hostCount, SiloNaming naming)
+    private readonly Action<IServiceCollection>? _configureServices;
+
+    private RedisClusterHarness(int hostCount, SiloNaming naming, Action<IServiceCollection>? configureServices)
     {
         _naming = naming;
+        _configureServices = configureServices;
         _devServices = new LoopbackDevServices(_root.Path);
         for (var i = 0; i < hostCount; i++)
         {
@@ -59,9 +62,10 @@ public sealed class RedisClusterHarness : IAsyncDisposable
 
     public IConnectorPoolGrain Pool => Client.GetGrain<IConnectorPoolGrain>($"http://127.0.0.1:{Registry.Port}");
 
-    public static async Task<RedisClusterHarness> StartAsync(int hostCount = 3, SiloNaming naming = SiloNaming.ByHost, int connectorCount = 2)
+    /// <param name="configureServices">Runs last on every silo's services: to put a fault-injecting service in place.</param>
+    public static async Task<RedisClusterHarness> StartAsync(int hostCount = 3, SiloNaming naming = SiloNaming.ByHost, int connectorCount = 2, Action<IServiceCollection>? configureServices = null)
     {
-        var harness = new RedisClusterHarness(hostCount, naming);
+        var harness = new RedisClusterHarness(hostCount, naming, configureServices);
         try
         {
             harness.Redis = await RedisServer.StartAsync();
@@ -248,6 +252,7 @@ public sealed class RedisClusterHarness : IAsyncDisposable
 
             host.Configuration.AddInMemoryCollection(Settings(collectorHost));
             host.Services.AddCollectorServices(host.Configuration);
+            _configureServices?.Invoke(host.Services);
         });
         builder.ConfigureSilo((siloOptions, silo) =>
         {
