@@ -39,6 +39,7 @@ internal sealed partial class FileGrain(
     private const string StuckReminderName = "stuck";
 
     private readonly CancellationTokenSource _deactivating = new();
+    private readonly FileTrace _trace = new();
     private readonly DeliveryOptions _options = deliveryOptions.Value;
     private string _keyText = null!;
     private FileKey _key = null!;
@@ -70,6 +71,7 @@ internal sealed partial class FileGrain(
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _deactivating.Cancel();
+        _trace.End("unfinished: its activation ended");
         return Task.CompletedTask;
     }
 
@@ -92,6 +94,8 @@ internal sealed partial class FileGrain(
             });
             benchmarkJournal.FileDetected(_key.FileName, detected.DetectedAt);
             metrics.FileDetected();
+            _trace.Begin(_key, detected.SizeBytes);
+            _trace.Event("detected");
             LogDetected(logger, _key.FileName, detected.SizeBytes);
         }
 
@@ -134,6 +138,8 @@ internal sealed partial class FileGrain(
         });
         await FinishMoveAsync();
         metrics.FileRequeued();
+        _trace.Begin(_key, record.SizeBytes);
+        _trace.Event("requeued");
         LogRequeued(logger, _key.FileName);
         Resume();
         return RequeueOutcome.Requeued;
@@ -288,7 +294,13 @@ internal sealed partial class FileGrain(
                 _ => State.Status == FileStatus.Dispatching ? RegisterStuckReminderAsync(persist: false) : Task.CompletedTask,
                 new GrainTimerCreationOptions(TimeSpan.FromSeconds(_options.LongUploadSeconds), Timeout.InfiniteTimeSpan) { Interleave = true });
             using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token, uploadGate.Aborted);
+            using var attempt = _trace.StartAttempt(_key, lease.ConnectorName, State.Attempts);
             result = await uploader.UploadAsync(new UploadRequest(lease.BaseUrl, path, _key.FileName, FileId()), cancellation.Token);
+            attempt?.SetTag("collectorlb.outcome", result.Outcome.ToString());
+            if (!result.Acknowledged)
+            {
+                attempt?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error);
+            }
         }
         catch
         {
@@ -354,6 +366,7 @@ internal sealed partial class FileGrain(
         _unrecordedAcknowledgement = (lease, result);
         await TransitionAsync(FileEvent.Acknowledged, now, state => state.LastError = null);
         _unrecordedAcknowledgement = null;
+        _trace.Event("acknowledged");
         benchmarkJournal.FileSent(_key.FileName, now);
         metrics.FileDelivered(lease.ConnectorName, result.BytesSent, now - State.Timeline.DetectedAt);
         if (State.OutcomeLost)
@@ -449,6 +462,8 @@ internal sealed partial class FileGrain(
         observer.OnTransition(Snapshot(), previous);
         metrics.FileDeleted();
         LogDeleted(logger, _key.FileName);
+        _trace.Event("deleted");
+        _trace.End("deleted");
         if (State.HasReminder)
         {
             await RemoveStuckReminderAsync();
@@ -495,6 +510,8 @@ internal sealed partial class FileGrain(
             state.LastError = reason;
             state.PendingMove = QuarantineMove.None;
         });
+        _trace.Event("quarantined");
+        _trace.End("quarantined", failed: true);
         await UnregisterStuckReminderAsync();
         DeactivateOnIdle();
     }

@@ -68,6 +68,12 @@ public static class OrleansSiloExtensions
 
             // The official Orleans dashboard is served by the CollectorLb dashboard (an Orleans client); each silo reports to it.
             silo.AddDashboard();
+
+            // A file's trace goes on through the grain calls its watcher and grain make; only when traces are exported.
+            if (Observability.TracingServiceCollectionExtensions.TracingEnabled(builder.Configuration))
+            {
+                silo.AddActivityPropagation();
+            }
         });
         return builder;
     }

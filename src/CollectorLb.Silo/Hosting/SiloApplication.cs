@@ -25,6 +25,7 @@ public static class SiloApplication
         builder.AddCollectorLbSilo();
         builder.Services.AddCollectorServices(builder.Configuration);
         builder.Services.AddCollectorTelemetry();
+        builder.Services.AddCollectorTracing(builder.Configuration);
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<DeliveryOptions>>((host, delivery) =>
             host.ShutdownTimeout = TimeSpan.FromSeconds(delivery.Value.ShutdownGraceSeconds + 30));
 
