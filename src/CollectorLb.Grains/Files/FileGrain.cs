@@ -25,6 +25,7 @@ internal sealed partial class FileGrain(
     FileSpool spool,
     QuarantineStore quarantine,
     IFileUploader uploader,
+    IFileOpener fileOpener,
     UploadGate uploadGate,
     IBenchmarkJournal benchmarkJournal,
     CollectorMetrics metrics,
@@ -250,7 +251,7 @@ internal sealed partial class FileGrain(
     {
         try
         {
-            return FlowFileCheck.FindProblem(path);
+            return FlowFileCheck.FindProblem(fileOpener, path);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
-using CollectorLb.Silo.Interop;
+using CollectorLb.Grains.Interop;
 using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Watching;
