@@ -48,6 +48,9 @@ public sealed class CollectorHarness : IAsyncDisposable
 
     public IEnumerable<ReceivedFile> AllReceived => _devServices.AllReceived;
 
+    /// <summary>The silo's log messages, when <see cref="HarnessOptions.CaptureLogs"/> asked for them.</summary>
+    public CapturingLoggerProvider Logs { get; } = new();
+
     public string QuarantineDirectory => Path.Combine(FlowDirectory, "quarantine");
 
     /// <summary>What the quarantine folder's sidecars say, read as the silo reads them.</summary>
@@ -66,6 +69,10 @@ public sealed class CollectorHarness : IAsyncDisposable
         {
             await harness.StartDevServicesAsync(options);
             options.BeforeStart?.Invoke(harness.FlowDirectory);
+            if (options.BeforeStartAsync is not null)
+            {
+                await options.BeforeStartAsync(harness.FlowDirectory);
+            }
             await harness.StartClusterAsync(options);
             return harness;
         }
@@ -158,6 +165,11 @@ public sealed class CollectorHarness : IAsyncDisposable
             {
                 Directory.CreateDirectory(logDirectory);
                 host.Logging.AddProvider(new FileLoggerProvider(Path.Combine(logDirectory, $"{Path.GetFileName(_root.Path)}.log")));
+            }
+
+            if (options.CaptureLogs)
+            {
+                host.Logging.AddProvider(Logs);
             }
 
             host.Configuration.AddInMemoryCollection(settings);

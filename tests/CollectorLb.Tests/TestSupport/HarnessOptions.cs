@@ -23,4 +23,10 @@ public sealed class HarnessOptions
 
     /// <summary>Runs before the silo starts, with the flow directory: for files left from before.</summary>
     public Action<string>? BeforeStart { get; init; }
+
+    /// <summary>As <see cref="BeforeStart"/>, for set-ups that run a tool (chattr, say).</summary>
+    public Func<string, Task>? BeforeStartAsync { get; init; }
+
+    /// <summary>Keeps every log message of the silo in <see cref="CollectorHarness.Logs"/>.</summary>
+    public bool CaptureLogs { get; init; }
 }

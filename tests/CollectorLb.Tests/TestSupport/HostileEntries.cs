@@ -40,6 +40,14 @@ public static class HostileEntries
         return FileAccessAt(path) == 0;
     }
 
+    /// <summary>Renames the entry with the raw <paramref name="name"/> bytes to <paramref name="newName"/>, in the same directory.</summary>
+    public static void RenameRawName(string directory, byte[] name, string newName)
+    {
+        var from = Encoding.UTF8.GetBytes(directory + "/").Concat(name).Append((byte)0).ToArray();
+        var to = Encoding.UTF8.GetBytes(Path.Combine(directory, newName)).Append((byte)0).ToArray();
+        Assert.True(Rename(from, to) == 0, $"rename to {newName} failed: errno {Marshal.GetLastPInvokeError()}");
+    }
+
     public static void MakeFifo(string path) =>
         Assert.True(MkFifo(path, 0x1A4) == 0, $"mkfifo {path} failed: errno {Marshal.GetLastPInvokeError()}");
 
@@ -67,6 +75,9 @@ public static class HostileEntries
 
     [DllImport("libc", EntryPoint = "write", SetLastError = true)]
     private static extern nint Write(int fd, byte[] buffer, nuint count);
+
+    [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
+    private static extern int Rename(byte[] from, byte[] to);
 
     [DllImport("libc", EntryPoint = "close")]
     private static extern int Close(int fd);
