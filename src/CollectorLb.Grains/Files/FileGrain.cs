@@ -67,8 +67,9 @@ internal sealed partial class FileGrain(
     {
         if (State.Status == FileStatus.Unknown)
         {
-            // The spool's claims answer from memory for files this silo claimed; the disk only for the rest.
-            if (!spool.IsClaimed(_key) && !File.Exists(spool.PathOf(_key)))
+            // The spool's claims answer from memory for files this silo claimed; the disk only for the rest (a regular
+            // file in a real claim folder: a key someone made up for a planted link finds nothing).
+            if (!spool.IsClaimed(_key) && !spool.IsOnDisk(_key))
             {
                 // A late report of a file already delivered (its record is cleared with it): nothing to do.
                 DeactivateOnIdle();
