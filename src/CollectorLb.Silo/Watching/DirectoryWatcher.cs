@@ -93,7 +93,7 @@ internal sealed partial class DirectoryWatcher(
                 case WatchSignalKind.Changed:
                     await ConsiderAsync(signal.Path!, signal.Kind == WatchSignalKind.RenamedInto, cancellationToken);
                     break;
-                case WatchSignalKind.UndecodableName:
+                case WatchSignalKind.UndecodableName when FlowFileNames.IsCandidate(signal.Path!):
                     ReportUnclaimable(signal.Path!, NotUtf8Reason);
                     break;
                 case WatchSignalKind.ClaimBacklog when _backlog.Count > 0:
