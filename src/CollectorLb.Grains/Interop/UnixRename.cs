@@ -8,7 +8,7 @@ namespace CollectorLb.Grains.Interop;
 /// refuse overwriting); when the unlink fails (an immutable file, a sticky directory) both names stay, and a
 /// claim made that way sends a file that is still waiting to be claimed again.
 /// </summary>
-public static class UnixRename
+internal static class UnixRename
 {
     private const int AtFdCwd = -100;
     private const uint RenameNoReplace = 1;

@@ -7,7 +7,7 @@ namespace CollectorLb.Grains.Spool;
 /// and refuses any that would lead elsewhere: each name must be one path component, and the result must resolve
 /// under the folder. For the spool and the quarantine folder alike.
 /// </summary>
-public static class SafePath
+internal static class SafePath
 {
     /// <summary><paramref name="root"/> joined with <paramref name="names"/>, each a single component.</summary>
     /// <exception cref="ArgumentException">A name is empty, <c>.</c>, <c>..</c>, holds <c>/</c> or <c>\0</c>, or the result is not under <paramref name="root"/>.</exception>
