@@ -3,6 +3,7 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
@@ -79,8 +80,9 @@ internal sealed partial class FileGrain(
     {
         if (State.Status == FileStatus.Unknown)
         {
-            // The spool's claims answer from memory for files this silo claimed; the disk only for the rest.
-            if (!spool.IsClaimed(_key) && !File.Exists(spool.PathOf(_key)))
+            // The spool's claims answer from memory for files this silo claimed; the disk only for the rest (a regular
+            // file in a real claim folder: a key someone made up for a planted link finds nothing).
+            if (!spool.IsClaimed(_key) && !spool.IsOnDisk(_key))
             {
                 // A late report of a file already delivered (its record is cleared with it): nothing to do.
                 DeactivateOnIdle();
@@ -326,10 +328,7 @@ internal sealed partial class FileGrain(
     {
         try
         {
-            using var stream = opener.OpenRead(path);
-            Span<byte> header = stackalloc byte[FlowFileCheck.HeaderBytes];
-            var read = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-            problem = FlowFileCheck.FindProblem(header[..read], stream.Length);
+            problem = FlowFileCheck.FindProblem(opener, path);
             return problem is null ? FileCheck.Sendable : FileCheck.Invalid;
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
@@ -337,7 +336,7 @@ internal sealed partial class FileGrain(
             problem = null;
             return FileCheck.Missing;
         }
-        catch (Exception ex) when (IoErrors.IsLink(ex))
+        catch (Exception ex) when (UnixErrors.IsLink(ex))
         {
             problem = "a symbolic link, not a flow file";
             return FileCheck.Invalid;
@@ -345,7 +344,7 @@ internal sealed partial class FileGrain(
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             problem = $"cannot read the file: {ex.Message}";
-            return IoErrors.IsHostTrouble(ex) ? FileCheck.HostTrouble : FileCheck.Unreadable;
+            return UnixErrors.IsHostTrouble(ex) ? FileCheck.HostTrouble : FileCheck.Unreadable;
         }
     }
 

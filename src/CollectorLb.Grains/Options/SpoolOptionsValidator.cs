@@ -1,3 +1,4 @@
+using CollectorLb.Abstractions.Files;
 using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Options;
@@ -12,9 +13,10 @@ internal sealed class SpoolOptionsValidator : IValidateOptions<SpoolOptions>
             errors.Add(nameof(options.FlowDirectory), "must name a directory.");
         }
 
-        if (string.IsNullOrWhiteSpace(options.HostId) || options.HostId.Contains('/') || options.HostId.Length > 200)
+        // The host id is the first part of every file key: what a key refuses, the setting refuses.
+        if (string.IsNullOrWhiteSpace(options.HostId) || options.HostId.Length > 200 || FileKey.FindHostOrClaimProblem(options.HostId) is not null)
         {
-            errors.Add(nameof(options.HostId), $"must be 1-200 characters without '/'; got '{options.HostId}'.");
+            errors.Add(nameof(options.HostId), $"must be 1-200 characters without '/' or control characters, and not '.' or '..'; got '{options.HostId}'.");
         }
 
         return errors.ToResult();

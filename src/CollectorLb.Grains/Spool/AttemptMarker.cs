@@ -39,7 +39,20 @@ internal static class AttemptMarker
         if (FallbackPath(path) is { } marker)
         {
             _markerFilesMayExist = true;
-            File.Create(marker).Dispose();
+            CreateMarkerFile(marker);
+        }
+    }
+
+    /// <summary>Creates the marker only where nothing is (O_EXCL): an entry planted under its name, a link say, is never followed.</summary>
+    private static void CreateMarkerFile(string marker)
+    {
+        try
+        {
+            new FileStream(marker, FileMode.CreateNew, FileAccess.Write).Dispose();
+        }
+        catch (IOException) when (Interop.UnixFileInfo.Read(marker).Kind != Interop.UnixFileKind.Missing)
+        {
+            // Marked by an earlier attempt already.
         }
     }
 
@@ -72,9 +85,10 @@ internal static class AttemptMarker
         return FileNameLimit.Fits(name) ? Path.Combine(Path.GetDirectoryName(path)!, name) : null;
     }
 
-    [DllImport("libc", EntryPoint = "setxattr", SetLastError = true)]
+    // The l- variants act on the entry itself: a claimed file is a regular file, and a link is never followed.
+    [DllImport("libc", EntryPoint = "lsetxattr", SetLastError = true)]
     private static extern int SetXattr([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, byte[] value, nuint size, int flags);
 
-    [DllImport("libc", EntryPoint = "getxattr", SetLastError = true)]
+    [DllImport("libc", EntryPoint = "lgetxattr", SetLastError = true)]
     private static extern nint GetXattr([MarshalAs(UnmanagedType.LPUTF8Str)] string path, [MarshalAs(UnmanagedType.LPUTF8Str)] string name, IntPtr value, nuint size);
 }

@@ -1,4 +1,5 @@
 using CollectorLb.Abstractions.Files;
+using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Options;
 using Microsoft.Extensions.Options;
 
@@ -8,15 +9,17 @@ namespace CollectorLb.Grains.Spool;
 /// This host's flow files on disk. A completed file is claimed by renaming it into
 /// <c>&lt;flow dir&gt;/.inflight/&lt;claim id&gt;/&lt;name&gt;</c> (same filesystem, so atomic): from then on nfcapd
 /// can write a new file of the same name without touching it, and the name is kept whole (255-byte names fit).
+/// Every path it builds from a key stays under the spool (<see cref="SafePath"/>), and only real directories
+/// under <c>.inflight</c> are claim folders: a symbolic link planted there leads nowhere.
 /// </summary>
 public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeProvider)
 {
     public const string InflightFolderName = ".inflight";
 
-
-    private readonly SpoolOptions _options = options.Value;
     /// <summary>Distinct names claimed into one folder before the next is started.</summary>
     public const int ClaimsPerFolder = 256;
+
+    private readonly SpoolOptions _options = options.Value;
 
     private readonly Lock _claimLock = new();
     private readonly HashSet<string> _claimFolderNames = new(StringComparer.Ordinal);
@@ -55,18 +58,27 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 
     public string InflightDirectory => Path.Combine(FlowDirectory, InflightFolderName);
 
-    /// <summary>Creates the flow and spool directories when missing.</summary>
+    /// <summary>Creates the flow and spool directories when missing; refuses a spool that is not a real directory.</summary>
     public void EnsureDirectories()
     {
         Directory.CreateDirectory(FlowDirectory);
+        if (UnixFileInfo.Read(InflightDirectory).Kind is not (UnixFileKind.Directory or UnixFileKind.Missing) and var kind)
+        {
+            // A link would take every claim (and every delete) wherever it points.
+            throw new IOException($"'{InflightDirectory}' is a {kind}, not a directory: remove it, and the silo makes its spool there.");
+        }
+
         Directory.CreateDirectory(InflightDirectory);
     }
 
     /// <summary>
-    /// Claims the file at <paramref name="path"/> (in the flow directory). Returns null when it is gone already:
-    /// claimed by an earlier report, or removed by someone else. Claims share a folder, up to
-    /// <see cref="ClaimsPerFolder"/> distinct names each, so most claims cost one rename and no new directory.
+    /// Claims the file at <paramref name="path"/> (in the flow directory) with one <c>rename(2)</c> that never
+    /// replaces anything. Returns null when it is gone already: claimed by an earlier report, or removed by someone
+    /// else. Claims share a folder, up to <see cref="ClaimsPerFolder"/> distinct names each, so most claims cost one
+    /// rename and no new directory.
     /// </summary>
+    /// <exception cref="IOException">The file cannot be moved (EPERM for an immutable file or someone else's in a
+    /// sticky directory, EACCES...; HResult is the errno). It stays where it is, unclaimed, and is never sent.</exception>
     public FileKey? TryClaim(string path)
     {
         var fileName = Path.GetFileName(path);
@@ -77,31 +89,32 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
                 StartClaimFolder();
             }
 
-            var target = Path.Combine(InflightDirectory, _claimFolder!, fileName);
-            try
+            for (var attempt = 0; ; attempt++)
             {
-                File.Move(path, target);
+                var key = new FileKey(HostId, _claimFolder!, fileName);
+                try
+                {
+                    UnixRename.Move(path, PathOf(key));
+                    _claimFolderNames.Add(fileName);
+                    AddClaim(key);
+                    return key;
+                }
+                catch (IOException ex) when (attempt == 0 && (ex.HResult == UnixErrors.Eexist
+                    || (ex is FileNotFoundException && UnixFileInfo.Read(Path.Combine(InflightDirectory, key.ClaimId)).Kind != UnixFileKind.Directory)))
+                {
+                    // The name is taken in this folder (not by us), or someone removed the folder (an operator clearing
+                    // the spool; this process keeps the current one): a fresh folder, and one more try.
+                    StartClaimFolder();
+                }
+                catch (FileNotFoundException)
+                {
+                    return null;
+                }
             }
-            catch (Exception ex) when ((ex is FileNotFoundException or DirectoryNotFoundException) && !Directory.Exists(Path.GetDirectoryName(target)))
-            {
-                // Someone else removed the folder (an operator clearing the spool; this process keeps the current
-                // one): a fresh folder, and one more try.
-                StartClaimFolder();
-                return TryClaim(path);
-            }
-            catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
-            {
-                return null;
-            }
-
-            var key = new FileKey(HostId, _claimFolder!, fileName);
-            _claimFolderNames.Add(fileName);
-            AddClaim(key);
-            return key;
         }
     }
 
-    /// <summary>Where a claimed file is. Only this host's files can be found here.</summary>
+    /// <summary>Where a claimed file is: always under the spool. Only this host's files can be found here.</summary>
     public string PathOf(FileKey key)
     {
         if (key.HostId != HostId)
@@ -109,8 +122,16 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
             throw new InvalidOperationException($"File {key} belongs to host '{key.HostId}', not to this host '{HostId}'.");
         }
 
-        return Path.Combine(InflightDirectory, key.ClaimId, key.FileName);
+        return SafePath.Under(InflightDirectory, key.ClaimId, key.FileName);
     }
+
+    /// <summary>
+    /// True when the key's file is in the spool: a regular file in a real claim folder (links not followed). For
+    /// keys this process did not claim itself, such as a report after a restart, or a key a client made up.
+    /// </summary>
+    public bool IsOnDisk(FileKey key) =>
+        UnixFileInfo.Read(Path.GetDirectoryName(PathOf(key))!).Kind == UnixFileKind.Directory
+        && UnixFileInfo.Read(PathOf(key)).Kind == UnixFileKind.Regular;
 
     /// <summary>Claimed files left from before (a restart, a crash), counted as claimed: each must go back to its grain.</summary>
     public IReadOnlyList<FileKey> RecoverClaims()
@@ -129,34 +150,73 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         return claims;
     }
 
+    /// <summary>
+    /// The claimed files on disk: regular files in real directories under <c>.inflight</c>. Links, FIFOs and names
+    /// this process could not have made (not UTF-8, control characters in a folder's name) are passed over, and a
+    /// folder that cannot be read is skipped, not the whole listing.
+    /// </summary>
     public IEnumerable<FileKey> EnumerateClaimed()
     {
-        if (!Directory.Exists(InflightDirectory))
+        if (UnixFileInfo.Read(InflightDirectory).Kind != UnixFileKind.Directory)
         {
             yield break;
         }
 
-        foreach (var claimDirectory in Directory.EnumerateDirectories(InflightDirectory))
+        foreach (var folder in UnixDirectory.List(InflightDirectory))
         {
-            var claimId = Path.GetFileName(claimDirectory);
-            var names = Directory.GetFiles(claimDirectory).Select(f => Path.GetFileName(f)).ToList();
-            if (names.Exists(AttemptMarker.IsMarkerFileName))
+            var claimDirectory = Path.Combine(InflightDirectory, folder.Name);
+            if (!folder.NameIsUtf8 || FileKey.FindHostOrClaimProblem(folder.Name) is not null || KindOf(folder, claimDirectory) != UnixFileKind.Directory)
+            {
+                continue;
+            }
+
+            List<DirectoryEntry> entries;
+            try
+            {
+                entries = UnixDirectory.List(claimDirectory);
+            }
+            catch (IOException)
+            {
+                continue; // removed meanwhile (a grain emptied it), or unreadable: the next listing looks again
+            }
+
+            if (entries.Exists(e => AttemptMarker.IsMarkerFileName(e.Name)))
             {
                 AttemptMarker.NoteMarkerFileFound();
             }
 
             // Hidden entries are attempt markers, not claimed files.
-            var fileNames = names.Where(name => !name.StartsWith('.')).ToList();
+            var fileNames = entries
+                .Where(e => e.NameIsUtf8 && !e.Name.StartsWith('.') && KindOf(e, Path.Combine(claimDirectory, e.Name)) == UnixFileKind.Regular)
+                .Select(e => e.Name)
+                .ToList();
             if (fileNames.Count == 0)
             {
-                RemoveEmptyClaimFolder(claimDirectory, claimId);
+                if (entries.Count == 0)
+                {
+                    RemoveEmptyClaimFolder(claimDirectory, folder.Name);
+                }
+
                 continue;
             }
 
             foreach (var fileName in fileNames)
             {
-                yield return new FileKey(HostId, claimId, fileName);
+                yield return new FileKey(HostId, folder.Name, fileName);
             }
+        }
+    }
+
+    /// <summary>The entry's type as listed, or read when the filesystem did not say; Missing when it went meanwhile.</summary>
+    private static UnixFileKind KindOf(DirectoryEntry entry, string path)
+    {
+        try
+        {
+            return entry.Kind ?? UnixFileInfo.Read(path).Kind;
+        }
+        catch (IOException)
+        {
+            return UnixFileKind.Missing;
         }
     }
 
@@ -240,8 +300,14 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         var target = PathOf(key);
         lock (_claimLock)
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Move(from, target);
+            var folder = Path.GetDirectoryName(target)!;
+            if (UnixFileInfo.Read(folder).Kind is not (UnixFileKind.Directory or UnixFileKind.Missing) and var kind)
+            {
+                throw new IOException($"cannot restore {key.FileName}: '{folder}' is a {kind}, not a claim folder.");
+            }
+
+            Directory.CreateDirectory(folder);
+            UnixRename.MoveAnywhere(from, target);
             AddClaim(key);
         }
     }

@@ -2,6 +2,7 @@ using System.IO.Enumeration;
 using System.Text.Json;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
+using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Options;
 using Microsoft.Extensions.Options;
 
@@ -38,7 +39,7 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
         crashPoints.Reached(CrashPoint.QuarantineRecordWritten);
         if (moveNeeded)
         {
-            File.Move(currentPath, filePath);
+            UnixRename.MoveAnywhere(currentPath, filePath);
         }
 
         crashPoints.Reached(CrashPoint.QuarantineFileMoved);
@@ -110,8 +111,8 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
     }
 
     /// <summary>Where a record written at <paramref name="sidecarPath"/> keeps its file.</summary>
-    private (string FilePath, string SidecarPath) LocationOf(FileKey key, string sidecarPath) =>
-        (Path.Combine(Path.GetDirectoryName(sidecarPath)!, key.FileName), sidecarPath);
+    private static (string FilePath, string SidecarPath) LocationOf(FileKey key, string sidecarPath) =>
+        (SafePath.Under(Path.GetDirectoryName(sidecarPath)!, key.FileName), sidecarPath);
 
     /// <summary>
     /// A hidden temporary file in the same folder renamed over the target: readers see the old record or the new, never
@@ -132,14 +133,14 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
 
     private (string FilePath, string SidecarPath) ChooseLocation(FileKey key)
     {
-        var filePath = Path.Combine(Directory, key.FileName);
+        var filePath = SafePath.Under(Directory, key.FileName);
         var sidecarPath = filePath + SidecarSuffix;
         if (FileNameLimit.Fits(key.FileName + SidecarSuffix) && !File.Exists(filePath) && !File.Exists(sidecarPath))
         {
             return (filePath, sidecarPath);
         }
 
-        var claimFolder = Path.Combine(Directory, key.ClaimId);
+        var claimFolder = SafePath.Under(Directory, key.ClaimId);
         System.IO.Directory.CreateDirectory(claimFolder);
         return (Path.Combine(claimFolder, key.FileName), Path.Combine(claimFolder, ClaimSidecarName(key.FileName)));
     }
@@ -149,9 +150,9 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
     {
         string[] candidates =
         [
-            Path.Combine(Directory, key.ClaimId, ClaimSidecarName(key.FileName)),
-            Path.Combine(Directory, key.ClaimId, LongNameSidecarPrefix + SidecarSuffix),
-            Path.Combine(Directory, key.FileName) + SidecarSuffix,
+            SafePath.Under(Directory, key.ClaimId, ClaimSidecarName(key.FileName)),
+            SafePath.Under(Directory, key.ClaimId, LongNameSidecarPrefix + SidecarSuffix),
+            SafePath.Under(Directory, key.FileName) + SidecarSuffix,
         ];
         foreach (var candidate in candidates)
         {

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using CollectorLb.Grains.Spool;
 
 namespace CollectorLb.Grains.Validation;
 
@@ -42,10 +43,14 @@ public static class FlowFileCheck
         };
     }
 
-    /// <summary>Reads the header from disk and checks it.</summary>
-    public static string? FindProblem(string path)
+    /// <summary>
+    /// Reads the header through <paramref name="opener"/> (no links followed, never blocking on a FIFO) and checks it.
+    /// Throws the opener's <see cref="IOException"/> when the file cannot be opened or read: whether that is worth
+    /// another try (EMFILE, EIO) is the caller's call, not a verdict on the file's bytes.
+    /// </summary>
+    public static string? FindProblem(IFileOpener opener, string path)
     {
-        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        using var file = opener.OpenRead(path);
         Span<byte> header = stackalloc byte[HeaderBytes];
         var read = file.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false);
         return FindProblem(header[..read], file.Length);

@@ -32,6 +32,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddHostedService<UploadDrain>();
         services.AddSingleton<NfcapdSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<NfcapdSupervisor>());
+        services.AddSingleton<UnclaimableEntries>();
         services.AddSingleton<DirectoryWatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectoryWatcher>());
         return services;

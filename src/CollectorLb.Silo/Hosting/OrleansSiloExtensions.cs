@@ -116,6 +116,8 @@ public static class OrleansSiloExtensions
     /// <summary>
     /// Tells the cluster which host this silo serves: always in silo metadata and, unless Kubernetes hosting
     /// names the silo after its pod (it declares dead every silo whose name matches no pod), as the silo name.
+    /// Before it becomes active it checks that no other active silo serves that host (<see cref="HostIdCheck"/>):
+    /// it refuses to start, or under Kubernetes waits for the other to leave.
     /// </summary>
     public static ISiloBuilder AddCollectorLbHostIdentity(this ISiloBuilder silo, string hostId, bool namedAfterPod = false)
     {
@@ -125,6 +127,8 @@ public static class OrleansSiloExtensions
             silo.Configure<SiloOptions>(options => options.SiloName = hostId);
         }
 
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(
+            services => ActivatorUtilities.CreateInstance<HostIdCheck>(services, hostId, namedAfterPod));
         return silo;
     }
 

@@ -34,7 +34,10 @@ public static class SiloApplication
         return app;
     }
 
-    /// <summary>Runs until stopped; a configuration error ends the process with code 2 and a message naming each setting.</summary>
+    /// <summary>
+    /// Runs until stopped. A configuration error, or another active silo serving this host id, ends the process
+    /// with code 2 and a message naming each setting (or the other silo).
+    /// </summary>
     public static async Task<int> RunAsync(string[] args)
     {
         try
@@ -47,5 +50,21 @@ public static class SiloApplication
             await Console.Error.WriteLineAsync(new InvalidSettingException(errors).Message);
             return 2;
         }
+        catch (Exception ex) when (Find<DuplicateHostIdException>(ex) is { } duplicate)
+        {
+            await Console.Error.WriteLineAsync(duplicate.Message);
+            return 2;
+        }
     }
+
+    /// <summary>An exception of type <typeparamref name="T"/> in what a failed start threw (wrapped and aggregated).</summary>
+    private static T? Find<T>(Exception exception)
+        where T : Exception =>
+        exception switch
+        {
+            T found => found,
+            AggregateException aggregate => aggregate.InnerExceptions.Select(Find<T>).FirstOrDefault(e => e is not null),
+            { InnerException: { } inner } => Find<T>(inner),
+            _ => null,
+        };
 }

@@ -5,6 +5,7 @@ using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Silo.Observability.Health;
+using CollectorLb.Silo.Watching;
 using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Observability;
@@ -27,7 +28,8 @@ internal sealed class CollectorGauges
         NfcapdSupervisor nfcapd,
         IOptions<NfcapdOptions> nfcapdOptions,
         ConnectorPoolWatch pool,
-        ReadinessState readiness)
+        ReadinessState readiness,
+        UnclaimableEntries unclaimable)
     {
         _host = new KeyValuePair<string, object?>(MetricTags.Host, spool.HostId);
         var nfcapdEnabled = nfcapdOptions.Value.Enabled;
@@ -36,6 +38,8 @@ internal sealed class CollectorGauges
         meter.CreateObservableGauge("collectorlb.backlog.files", () => Measure(disk.Backlog), "{file}", "Flow files on disk not yet delivered (waiting in the directory or claimed)");
         meter.CreateObservableGauge("collectorlb.quarantine.files", () => Measure(disk.Quarantined), "{file}", "Files in the quarantine folder");
         meter.CreateObservableGauge("collectorlb.uploads.in_flight", () => Measure(uploadGate.InFlight), "{upload}", "Uploads running on this silo");
+        meter.CreateObservableGauge(
+            "collectorlb.unclaimable.files", () => Measure(unclaimable.Count), "{file}", "Flow files in the directory that cannot be claimed (and so are not sent); /readyz names them");
         meter.CreateObservableGauge(
             "collectorlb.oldest_waiting_file.age", () => Measure(disk.OldestWaitingAge.TotalSeconds), "s", "Since the oldest flow file not yet delivered (waiting or claimed) was written; 0 when none");
 

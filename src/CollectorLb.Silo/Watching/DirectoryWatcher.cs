@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using CollectorLb.Abstractions.Files;
+using CollectorLb.Grains.Interop;
+using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Interop;
@@ -10,17 +13,24 @@ namespace CollectorLb.Silo.Watching;
 
 /// <summary>
 /// Finds completed flow files, claims each into the spool and hands it to its FileGrain. A rename into the
-/// directory is the completion signal, but the listing is the truth: FileSystemWatcher can silently stop on
-/// Linux and inotify overflows under load, so a start-up scan and a periodic rescan find whatever events missed.
+/// directory (inotify's IN_MOVED_TO, from this directory or another) is the completion signal and is claimed at
+/// once; a file written in place counts once its size settles. The listing is the truth: inotify overflows under
+/// load, so a start-up scan and a periodic rescan find whatever events missed. Each entry is handled on its own:
+/// one that cannot be claimed is reported once (<see cref="UnclaimableEntries"/>) and the listing goes on.
 /// </summary>
 internal sealed partial class DirectoryWatcher(
     FileSpool spool,
+    UnclaimableEntries unclaimable,
     IGrainFactory grainFactory,
     IOptions<WatcherOptions> options,
     TimeProvider timeProvider,
     ILogger<DirectoryWatcher> logger) : BackgroundService
 {
     private const int MaxRememberedIgnoredNames = 10_000;
+    private const string NotUtf8Reason = "its name is not valid UTF-8, so it cannot be sent under its own name; rename it to claim it";
+
+    private const uint WatchedEvents = InotifyWatch.MovedInto | InotifyWatch.Created | InotifyWatch.ClosedAfterWrite
+        | InotifyWatch.DirectoryDeleted | InotifyWatch.DirectoryMoved;
 
     private readonly WatcherOptions _options = options.Value;
     private readonly Channel<WatchSignal> _signals = Channel.CreateUnbounded<WatchSignal>(new UnboundedChannelOptions { SingleReader = true });
@@ -35,6 +45,8 @@ internal sealed partial class DirectoryWatcher(
     private long _completedScans;
     private volatile bool _heldBack;
     private Queue<string> _backlog = new();
+    private InotifyWatch? _events;
+    private bool _eventsMissing;
 
     /// <summary>The claims recovered at start, until the first rescan reports them instead of listing the spool again.</summary>
     private IReadOnlyList<FileKey>? _recoveredClaims;
@@ -51,7 +63,7 @@ internal sealed partial class DirectoryWatcher(
         spool.ClaimReleased += OnClaimReleased;
 
         LogWatching(logger, spool.FlowDirectory, _recoveredClaims.Count);
-        using var watcher = StartFileSystemWatcher();
+        StartEvents();
         using var rescans = StartTicker(TimeSpan.FromSeconds(_options.RescanSeconds), WatchSignalKind.Rescan);
         using var rechecks = StartTicker(TimeSpan.FromSeconds(_options.StableSeconds / 2), WatchSignalKind.RecheckPending);
         _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.Rescan));
@@ -69,6 +81,7 @@ internal sealed partial class DirectoryWatcher(
         finally
         {
             spool.ClaimReleased -= OnClaimReleased;
+            _events?.Dispose();
         }
     }
 
@@ -81,6 +94,9 @@ internal sealed partial class DirectoryWatcher(
                 case WatchSignalKind.RenamedInto:
                 case WatchSignalKind.Changed:
                     await ConsiderAsync(signal.Path!, signal.Kind == WatchSignalKind.RenamedInto, cancellationToken);
+                    break;
+                case WatchSignalKind.UndecodableName when FlowFileNames.IsCandidate(signal.Path!):
+                    ReportUnclaimable(signal.Path!, NotUtf8Reason);
                     break;
                 case WatchSignalKind.ClaimBacklog when _backlog.Count > 0:
                     await ClaimBacklogAsync(cancellationToken);
@@ -96,7 +112,21 @@ internal sealed partial class DirectoryWatcher(
                     }
 
                     break;
+                case WatchSignalKind.EventsLost:
+                    LogEventsLost(logger);
+                    await ListAndClaimAsync(cancellationToken);
+                    break;
+                case WatchSignalKind.WatchEnded:
                 case WatchSignalKind.Rescan:
+                    if (signal.Kind == WatchSignalKind.WatchEnded || _events is null)
+                    {
+                        // The directory was removed or moved away (or inotify could not be had): watch it again.
+                        _events?.Dispose();
+                        _events = null;
+                        spool.EnsureDirectories();
+                        StartEvents();
+                    }
+
                     // The first rescan takes the listing of the spool made at start rather than listing it again.
                     var claimed = _recoveredClaims ?? spool.EnumerateClaimed();
                     _recoveredClaims = null;
@@ -112,11 +142,15 @@ internal sealed partial class DirectoryWatcher(
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // The watcher must outlive any one bad entry: what it missed, the next rescan finds.
+            // The watcher must outlive anything unexpected: what it missed, the next rescan finds.
             LogSignalFailed(logger, ex, signal.Kind, signal.Path ?? "(directory)");
         }
     }
 
+    /// <summary>
+    /// Claims one entry if it is a complete flow file. Whatever goes wrong with this entry (it cannot be looked at
+    /// or moved) is this entry's alone: it is reported once and left where it is, and the caller goes on.
+    /// </summary>
     private async Task ConsiderAsync(string path, bool renamedInto, CancellationToken cancellationToken)
     {
         var name = Path.GetFileName(path);
@@ -125,17 +159,30 @@ internal sealed partial class DirectoryWatcher(
             return;
         }
 
-        var info = UnixFileInfo.Read(path);
+        UnixFileInfo info;
+        try
+        {
+            info = UnixFileInfo.Read(path);
+        }
+        catch (IOException ex)
+        {
+            ReportUnclaimable(name, $"cannot look at it: {ex.Message}");
+            return;
+        }
+
         switch (info.Kind)
         {
             case UnixFileKind.Missing:
                 _stability.Forget(path);
+                unclaimable.Remove(name);
                 return;
             case UnixFileKind.Regular:
                 break;
             case UnixFileKind.Directory:
+                unclaimable.Remove(name);
                 return; // the quarantine folder, or someone's sub-folder: never a flow file, nothing to report
             default:
+                unclaimable.Remove(name);
                 LogIgnoredOnce(name, info.Kind);
                 return;
         }
@@ -152,10 +199,35 @@ internal sealed partial class DirectoryWatcher(
         }
 
         _stability.Forget(path);
-        var key = spool.TryClaim(path);
+        var claimedAt = timeProvider.GetUtcNow();
+        FileKey? key;
+        try
+        {
+            key = spool.TryClaim(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            // A plain rename failed: the file is still where it was, and only a claimed file is ever sent.
+            ReportUnclaimable(name, $"cannot move it into the spool: {ex.Message}");
+            return;
+        }
+
+        if (unclaimable.Remove(name))
+        {
+            LogClaimedAfterAll(logger, name);
+        }
+
         if (key is not null)
         {
-            await ReportAsync(key, info.Size, cancellationToken);
+            await ReportAsync(key, info.Size, cancellationToken, claimedAt);
+        }
+    }
+
+    private void ReportUnclaimable(string name, string reason)
+    {
+        if (unclaimable.Add(name, reason))
+        {
+            LogUnclaimable(logger, name, reason);
         }
     }
 
@@ -178,7 +250,7 @@ internal sealed partial class DirectoryWatcher(
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            // A grain removed a claim folder during the listing; the next rescan sees the spool again.
+            // The spool could not be listed (or a file looked at) this time; the next rescan sees the spool again.
         }
     }
 
@@ -191,13 +263,18 @@ internal sealed partial class DirectoryWatcher(
         }
     }
 
-    /// <summary>Reports a claimed file without waiting for the grain, a bounded number at a time.</summary>
-    private async Task ReportAsync(FileKey key, long size, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reports a claimed file without waiting for the grain, a bounded number at a time. A file claimed just now starts
+    /// its trace here (<paramref name="claimedAt"/>): the Detect call carries it to the file's grain.
+    /// </summary>
+    private async Task ReportAsync(FileKey key, long size, CancellationToken cancellationToken, DateTimeOffset? claimedAt = null)
     {
         _unreported[key] = size;
         await _reportSlots.WaitAsync(cancellationToken);
         _ = Task.Run(async () =>
         {
+            using var claim = claimedAt is { } at ? FileTracing.Source.StartActivity(FileTracing.ClaimSpan, ActivityKind.Internal, default(ActivityContext), startTime: at) : null;
+            claim?.SetTag("collectorlb.file.key", key.ToString());
             try
             {
                 await grainFactory.GetGrain<IFileGrain>(key.ToString()).Detect(new DetectedFile(size, timeProvider.GetUtcNow()));
@@ -216,16 +293,40 @@ internal sealed partial class DirectoryWatcher(
 
     private int RoomToClaim => _options.MaxClaimedFiles - spool.ClaimedCount;
 
-    /// <summary>Lists the whole directory and claims from it, oldest first when the spool has no room for all.</summary>
+    /// <summary>
+    /// Lists the whole directory (names as bytes: one that is not UTF-8 is reported, not lost) and claims from it,
+    /// oldest first when the spool has no room for all.
+    /// </summary>
     private async Task ListAndClaimAsync(CancellationToken cancellationToken)
     {
-        var entries = Directory.GetFileSystemEntries(spool.FlowDirectory);
-        if (entries.Length > RoomToClaim)
+        var entries = UnixDirectory.List(spool.FlowDirectory);
+        var listed = new HashSet<string>(entries.Count, StringComparer.Ordinal);
+        var candidates = new List<string>(entries.Count);
+        foreach (var entry in entries)
         {
-            Array.Sort(entries, StringComparer.Ordinal); // nfcapd names sort by time: oldest first
+            listed.Add(entry.Name);
+            if (!FlowFileNames.IsCandidate(entry.Name) || entry.Kind == UnixFileKind.Directory)
+            {
+                continue;
+            }
+
+            if (entry.NameIsUtf8)
+            {
+                candidates.Add(Path.Combine(spool.FlowDirectory, entry.Name));
+            }
+            else
+            {
+                ReportUnclaimable(entry.Name, NotUtf8Reason);
+            }
         }
 
-        _backlog = new Queue<string>(entries);
+        unclaimable.KeepOnly(listed);
+        if (candidates.Count > RoomToClaim)
+        {
+            candidates.Sort(StringComparer.Ordinal); // nfcapd names sort by time: oldest first
+        }
+
+        _backlog = new Queue<string>(candidates);
         await ClaimBacklogAsync(cancellationToken);
         Interlocked.Increment(ref _completedScans);
     }
@@ -255,24 +356,49 @@ internal sealed partial class DirectoryWatcher(
         }
     }
 
-    private FileSystemWatcher StartFileSystemWatcher()
+    /// <summary>Watches the directory with inotify; without it (no inotify instance left, say) the rescans alone find files.</summary>
+    private void StartEvents()
     {
-        var watcher = new FileSystemWatcher(spool.FlowDirectory)
+        try
         {
-            IncludeSubdirectories = false,
-            NotifyFilter = NotifyFilters.FileName | NotifyFilters.Size | NotifyFilters.LastWrite,
-            InternalBufferSize = 64 * 1024,
-        };
-        watcher.Renamed += (_, e) => _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.RenamedInto, e.FullPath));
-        watcher.Created += (_, e) => _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.Changed, e.FullPath));
-        watcher.Changed += (_, e) => _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.Changed, e.FullPath));
-        watcher.Error += (_, e) =>
+            _events = InotifyWatch.Start(spool.FlowDirectory, WatchedEvents, OnEvent, OnEventsFailed);
+            _eventsMissing = false;
+        }
+        catch (IOException ex)
         {
-            LogWatcherError(logger, e.GetException());
-            _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.Rescan));
-        };
-        watcher.EnableRaisingEvents = true;
-        return watcher;
+            if (!_eventsMissing)
+            {
+                _eventsMissing = true; // tried again at each rescan, told once
+                LogNoEvents(logger, ex, _options.RescanSeconds);
+            }
+        }
+    }
+
+    /// <summary>On inotify's reader thread: only turns the event into a signal.</summary>
+    private void OnEvent(InotifyEvent e)
+    {
+        if (e.Has(InotifyWatch.QueueOverflow))
+        {
+            _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.EventsLost));
+        }
+        else if (e.Has(InotifyWatch.WatchRemoved | InotifyWatch.DirectoryDeleted | InotifyWatch.DirectoryMoved | InotifyWatch.Unmounted))
+        {
+            _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.WatchEnded));
+        }
+        else if (e.Name is { } name && !e.Has(InotifyWatch.IsDirectory))
+        {
+            _signals.Writer.TryWrite(!e.NameIsUtf8
+                ? new WatchSignal(WatchSignalKind.UndecodableName, name)
+                : new WatchSignal(
+                    e.Has(InotifyWatch.MovedInto) ? WatchSignalKind.RenamedInto : WatchSignalKind.Changed,
+                    Path.Combine(spool.FlowDirectory, name)));
+        }
+    }
+
+    private void OnEventsFailed(Exception exception)
+    {
+        LogEventsFailed(logger, exception);
+        _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.WatchEnded));
     }
 
     private ITimer StartTicker(TimeSpan period, WatchSignalKind kind) =>
@@ -292,14 +418,26 @@ internal sealed partial class DirectoryWatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "ignoring {Name}: a {Kind}, not a regular file")]
     private static partial void LogIgnored(ILogger logger, string name, UnixFileKind kind);
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "cannot claim {Name}: {Reason}; it stays where it is and is not sent (collectorlb_unclaimable_files, /readyz)")]
+    private static partial void LogUnclaimable(ILogger logger, string name, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "claimed {Name}, which could not be claimed before")]
+    private static partial void LogClaimedAfterAll(ILogger logger, string name);
+
     [LoggerMessage(Level = LogLevel.Error, Message = "handling {Kind} of {Path} failed; the next rescan tries again")]
     private static partial void LogSignalFailed(ILogger logger, Exception exception, WatchSignalKind kind, string path);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "could not read the flow directory {Directory}")]
     private static partial void LogDirectoryError(ILogger logger, Exception exception, string directory);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "file events were lost; rescanning the directory")]
-    private static partial void LogWatcherError(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "file events were lost (inotify queue overflow); rescanning the directory")]
+    private static partial void LogEventsLost(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "no file events for the flow directory; files are found by the rescan every {RescanSeconds} s")]
+    private static partial void LogNoEvents(ILogger logger, Exception exception, double rescanSeconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "reading file events failed; watching the directory again at the next rescan")]
+    private static partial void LogEventsFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "claimed {FileName} but its grain did not take it; asking again at the next rescan")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string fileName);

@@ -1,4 +1,4 @@
-using CollectorLb.Silo.Interop;
+using CollectorLb.Grains.Interop;
 
 namespace CollectorLb.Silo.Watching;
 

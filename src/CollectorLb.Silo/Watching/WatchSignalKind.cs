@@ -2,11 +2,14 @@ namespace CollectorLb.Silo.Watching;
 
 internal enum WatchSignalKind
 {
-    /// <summary>A file was renamed into place: nfcapd's sign that it is complete.</summary>
+    /// <summary>A file was renamed into place (from this directory or another): it is complete.</summary>
     RenamedInto,
 
-    /// <summary>A file appeared or changed; it may still be being written.</summary>
+    /// <summary>A file appeared or was written in place; it may still be being written.</summary>
     Changed,
+
+    /// <summary>An entry whose name is not UTF-8 appeared: it can be reported, never claimed.</summary>
+    UndecodableName,
 
     /// <summary>List the whole directory: the listing is the truth, events only make us faster.</summary>
     Rescan,
@@ -16,4 +19,10 @@ internal enum WatchSignalKind
 
     /// <summary>Look again at files waiting for their size to settle.</summary>
     RecheckPending,
+
+    /// <summary>The kernel dropped events (queue overflow): list the whole directory.</summary>
+    EventsLost,
+
+    /// <summary>The watch on the directory ended (the directory was removed or moved): list it and watch it again.</summary>
+    WatchEnded,
 }

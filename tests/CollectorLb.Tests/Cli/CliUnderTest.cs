@@ -24,7 +24,7 @@ public sealed class CliUnderTest : IAsyncLifetime
         Delivered = Harness.DropFiles(4, prefix: "nfcapd.2026112705");
         await Harness.WaitUntilDeliveredAsync(Delivered);
         FlowFiles.RenameInto(Harness.FlowDirectory, QuarantinedName, "not a flow file"u8.ToArray());
-        await Eventually.TrueAsync(() => File.Exists(Path.Combine(QuarantineDirectory, QuarantinedName + ".json")), "the broken file is quarantined");
+        await Harness.WaitUntilQuarantinedAsync(QuarantinedName);
         await Eventually.TrueAsync(() => Harness.FilesOnDisk().Count == 2, () => $"only the quarantined file and its sidecar are left: {string.Join(", ", Harness.FilesOnDisk())}");
     }
 

@@ -13,8 +13,13 @@ public class OperatorTokenTests(DashboardUnderTest dashboard) : IClassFixture<Da
     {
         var silo = dashboard.Silo;
         const string name = "nfcapd.202611270599";
+        var quarantinedBefore = await QuarantinedCountAsync(silo);
         silo.DropInvalidFile(name);
-        await Eventually.TrueAsync(() => File.Exists(Path.Combine(silo.QuarantineDirectory, name + ".json")), "the file is quarantined");
+
+        // The silo counts a quarantine once the grain's Quarantined state is written, after the sidecar and the move.
+        await Eventually.TrueAsync(
+            async () => await QuarantinedCountAsync(silo) > quarantinedBefore && File.Exists(Path.Combine(silo.QuarantineDirectory, name)),
+            "the file is quarantined");
         using var http = new HttpClient { BaseAddress = new Uri(dashboard.Url) };
         var quarantine = await http.GetFromJsonAsync<JsonElement>("/api/quarantine");
         var key = quarantine.GetProperty("items").EnumerateArray().Single(q => q.GetProperty("fileName").GetString() == name).GetProperty("key").GetString()!;
@@ -86,4 +91,7 @@ public class OperatorTokenTests(DashboardUnderTest dashboard) : IClassFixture<Da
         using var badState = await http.GetAsync("/api/files?state=Bogus");
         Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
     }
+
+    private static async Task<double> QuarantinedCountAsync(CollectorLb.Tests.Observability.SiloUnderTest silo) =>
+        CollectorLb.Tests.Observability.PrometheusText.Parse((await silo.GetAsync("/metrics")).Body).Sum("collectorlb_files_quarantined_total");
 }

@@ -42,7 +42,9 @@ public class FileTracingTests
             var post = Assert.Single(trace, s => s.Kind == ActivityKind.Client && s.Source.Name == "System.Net.Http");
             Assert.Equal(attempt.SpanId, post.ParentSpanId);
 
-            // The file's grain was told of it by a grain call that carries the trace from the silo's watcher.
+            // The trace starts with the watcher's claim; the Detect call carried it to the file's grain.
+            var claim = Assert.Single(trace, s => s.OperationName == FileTracing.ClaimSpan);
+            Assert.Equal(default, claim.ParentSpanId);
             Assert.Contains(trace, s => s.Source.Name.StartsWith("Microsoft.Orleans", StringComparison.Ordinal) && s.SpanId == life.ParentSpanId);
             Assert.All(trace, s => Assert.DoesNotContain(s, byTrace.Where(t => t.Key != life.TraceId).SelectMany(t => t.Value)));
         }

@@ -35,9 +35,12 @@ public class MetricsEndpointTests
             async () =>
             {
                 metrics = PrometheusText.Parse((await silo.GetAsync("/metrics")).Body);
-                return metrics.Sum("collectorlb_files_deleted_total") == 4 && metrics.Sum("collectorlb_backlog_files") == 0;
+                // A file's upload slot is released after its delete is counted, and a quarantine counted after its sidecar
+                // is written: the counts the assertions read are waited for, not inferred.
+                return metrics.Sum("collectorlb_files_deleted_total") == 4 && metrics.Sum("collectorlb_backlog_files") == 0
+                    && metrics.Sum("collectorlb_uploads_in_flight") == 0 && metrics.Sum("collectorlb_files_quarantined_total") == 2;
             },
-            () => "four files deleted and nothing left on disk, in /metrics");
+            () => "four files deleted, two quarantined, nothing left on disk or in flight, in /metrics");
 
         Assert.Equal(6, metrics.Sum("collectorlb_files_detected_total"));
         Assert.Equal(4, metrics.Sum("collectorlb_files_delivered_total"));

@@ -93,8 +93,10 @@ public class DiskSurpriseTests
 
         await Eventually.TrueAsync(() => connector.Received.Any(r => r.FileName == "nfcapd.202611270511"), () => "readable file delivered\n" + silo.Output);
         var quarantined = Path.Combine(flowDirectory, "quarantine", "nfcapd.202611270510");
-        await Eventually.TrueAsync(() => File.Exists(quarantined + ".json"), () => "unreadable file quarantined\n" + silo.Output);
-        Assert.Contains("cannot read the file", File.ReadAllText(quarantined + ".json"));
+        // A sidecar that exists may still be being written, and the file moved after it: wait for both, whole.
+        await Eventually.TrueAsync(
+            () => File.Exists(quarantined) && File.Exists(quarantined + ".json") && File.ReadAllText(quarantined + ".json").Contains("cannot read the file", StringComparison.Ordinal),
+            () => "unreadable file quarantined with its reason\n" + silo.Output);
         Assert.Equal(FlowFiles.Distinct(1), File.ReadAllBytes(quarantined));
         Assert.DoesNotContain(connector.Received, r => r.FileName == "nfcapd.202611270510");
         Assert.False(silo.HasExited);

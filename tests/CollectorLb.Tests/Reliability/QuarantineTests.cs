@@ -30,7 +30,10 @@ public class QuarantineTests
             FlowFiles.RenameInto(harness.FlowDirectory, name, content);
         }
 
-        await Eventually.TrueAsync(() => harness.Quarantined().Count == cases.Count, () => $"{harness.Quarantined().Count} quarantined");
+        foreach (var name in cases.Keys)
+        {
+            await harness.WaitUntilQuarantinedAsync(name);
+        }
 
         foreach (var (name, (content, reason)) in cases)
         {
@@ -57,7 +60,7 @@ public class QuarantineTests
         var files = harness.DropFiles(1);
         var name = files.Keys.Single();
 
-        await Eventually.TrueAsync(() => harness.Quarantined().Count == 1, () => "quarantined");
+        await harness.WaitUntilQuarantinedAsync(name);
 
         var record = harness.Quarantined().Single();
         Assert.Equal(4, record.Attempts);
@@ -85,7 +88,7 @@ public class QuarantineTests
         FlowFiles.RenameInto(harness.FlowDirectory, "nfcapd.202611270440", [1, 2, 3]);
         await Eventually.TrueAsync(() => harness.Quarantined().Count == 1, () => "first quarantined");
         FlowFiles.RenameInto(harness.FlowDirectory, "nfcapd.202611270440", [4, 5, 6]);
-        await Eventually.TrueAsync(() => harness.Quarantined().Count == 2, () => "second quarantined");
+        await Eventually.TrueAsync(() => harness.Quarantined() is { Count: 2 } both && both.All(r => r.Path is { } path && File.Exists(path)), () => "second quarantined");
 
         var paths = harness.Quarantined().Select(r => r.Path!).ToList();
         Assert.All(paths, p => Assert.Equal("nfcapd.202611270440", Path.GetFileName(p)));

@@ -1,3 +1,5 @@
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
 using CollectorLb.Grains.Placement;
 using CollectorLb.Grains.Spool;
@@ -69,6 +71,10 @@ public sealed class CollectorHarness : IAsyncDisposable
         {
             await harness.StartDevServicesAsync(options);
             options.BeforeStart?.Invoke(harness.FlowDirectory);
+            if (options.BeforeStartAsync is not null)
+            {
+                await options.BeforeStartAsync(harness.FlowDirectory);
+            }
             await harness.StartClusterAsync(options);
             return harness;
         }
@@ -110,6 +116,17 @@ public sealed class CollectorHarness : IAsyncDisposable
             expected.Keys,
             received => $"{expected.Keys.Count(received.Contains)} of {expected.Count} delivered; on disk: {FilesOnDisk().Count}",
             timeout);
+
+    /// <summary>
+    /// Waits until <paramref name="fileName"/>'s quarantine is complete, not only begun: its grain's Quarantined state is
+    /// written (the host's recent files say so) and the quarantine folder holds its record and its bytes.
+    /// </summary>
+    public Task WaitUntilQuarantinedAsync(string fileName) =>
+        Eventually.TrueAsync(
+            async () =>
+                (await Client.GetClusterView().GetFiles(new FileQuery { Status = FileStatus.Quarantined })).Items.Any(f => f.FileName == fileName)
+                && Quarantined().Any(q => q.FileName == fileName && q.Path is { } path && File.Exists(path)),
+            () => $"{fileName} quarantined; quarantine folder: {string.Join(", ", Quarantined().Select(q => q.FileName))}");
 
     public async ValueTask DisposeAsync()
     {

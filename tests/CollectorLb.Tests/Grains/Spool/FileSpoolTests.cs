@@ -1,3 +1,5 @@
+using CollectorLb.Abstractions.Files;
+using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Tests.TestSupport;
@@ -209,6 +211,102 @@ public sealed class FileSpoolTests : IDisposable
     [Fact]
     public void PathOf_KeyOfAnotherHost_Throws()
     {
-        Assert.Throws<InvalidOperationException>(() => _spool.PathOf(new CollectorLb.Abstractions.Files.FileKey("host-b", "c", "f")));
+        Assert.Throws<InvalidOperationException>(() => _spool.PathOf(new FileKey("host-b", "c", "f")));
+    }
+
+    [Fact]
+    public void PathOf_AnyValidKey_IsUnderTheSpool()
+    {
+        var path = _spool.PathOf(new FileKey("host-a", "...", "..name"));
+
+        Assert.StartsWith(_spool.InflightDirectory + "/", path);
+        Assert.Equal(Path.Combine(_spool.InflightDirectory, "...", "..name"), path);
+    }
+
+    [Fact]
+    public async Task TryClaim_ImmutableFile_ThrowsAndTheFileStaysWhereItIsUnderOneName()
+    {
+        HostileEntries.RequireRoot("chattr +i");
+        var path = FlowFiles.RenameInto(_directory.Path, "nfcapd.202611270440", FlowFiles.Distinct(1));
+        await HostileEntries.SetImmutableAsync(path);
+        try
+        {
+            var refused = Assert.Throws<IOException>(() => _spool.TryClaim(path));
+
+            Assert.Equal(UnixErrors.Eperm, refused.HResult);
+            Assert.True(File.Exists(path));
+            Assert.Empty(Directory.EnumerateFiles(_spool.InflightDirectory, "*", SearchOption.AllDirectories));
+            Assert.Equal(0, _spool.ClaimedCount);
+
+            // The next file is claimed as usual.
+            Assert.NotNull(_spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.202611270441", FlowFiles.Distinct(2))));
+        }
+        finally
+        {
+            await HostileEntries.ClearImmutableAsync(path);
+        }
+    }
+
+    [Fact]
+    public void TryClaim_NameTakenInTheClaimFolderBySomeoneElse_ClaimsIntoAFreshFolderAndReplacesNothing()
+    {
+        var first = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [1]))!;
+        var planted = Path.Combine(_spool.InflightDirectory, first.ClaimId, "nfcapd.2");
+        File.WriteAllBytes(planted, [9]);
+
+        var second = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.2", [2]));
+
+        Assert.NotNull(second);
+        Assert.NotEqual(first.ClaimId, second.ClaimId);
+        Assert.Equal([9], File.ReadAllBytes(planted));
+        Assert.Equal([2], File.ReadAllBytes(_spool.PathOf(second)));
+    }
+
+    [Fact]
+    public void TryClaim_ClaimFolderRemovedBySomeoneElse_ClaimsIntoAFreshFolder()
+    {
+        var first = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", [1]))!;
+        Directory.Delete(Path.Combine(_spool.InflightDirectory, first.ClaimId), recursive: true);
+
+        var second = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.2", [2]));
+
+        Assert.NotNull(second);
+        Assert.Equal([2], File.ReadAllBytes(_spool.PathOf(second)));
+    }
+
+    [Fact]
+    public void EnumerateClaimed_PlantedLinksFifosAndOddNames_AreNotClaimedFiles()
+    {
+        using var outside = new TempDirectory("outside");
+        File.WriteAllBytes(Path.Combine(outside.Path, "nfcapd.202611270440"), FlowFiles.Distinct(9));
+        var real = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.1", FlowFiles.Distinct(1)))!;
+        Directory.CreateSymbolicLink(Path.Combine(_spool.InflightDirectory, "20261127T000000000-9"), outside.Path);
+        var folder = Directory.CreateDirectory(Path.Combine(_spool.InflightDirectory, "20261127T000000000-8")).FullName;
+        File.CreateSymbolicLink(Path.Combine(folder, "nfcapd.2"), Path.Combine(outside.Path, "nfcapd.202611270440"));
+        HostileEntries.MakeFifo(Path.Combine(folder, "nfcapd.3"));
+        HostileEntries.CreateWithRawName(folder, [.. "nfcapd.4"u8, 0xFF], [1]);
+        Directory.CreateDirectory(Path.Combine(_spool.InflightDirectory, "bad\nfolder"));
+
+        Assert.Equal([real], _spool.EnumerateClaimed());
+        Assert.False(_spool.IsOnDisk(new FileKey("host-a", "20261127T000000000-9", "nfcapd.202611270440")));
+        Assert.False(_spool.IsOnDisk(new FileKey("host-a", "20261127T000000000-8", "nfcapd.2")));
+        Assert.False(_spool.IsOnDisk(new FileKey("host-a", "20261127T000000000-8", "nfcapd.3")));
+        Assert.True(_spool.IsOnDisk(real));
+        Assert.True(File.Exists(Path.Combine(outside.Path, "nfcapd.202611270440")));
+    }
+
+    [Fact]
+    public void EnsureDirectories_SpoolReplacedByALink_IsRefused()
+    {
+        using var outside = new TempDirectory("outside");
+        using var directory = new TempDirectory("linked-spool");
+        Directory.CreateSymbolicLink(Path.Combine(directory.Path, FileSpool.InflightFolderName), outside.Path);
+        var spool = new FileSpool(
+            Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = directory.Path, HostId = "host-a" }),
+            TimeProvider.System);
+
+        var refused = Assert.Throws<IOException>(spool.EnsureDirectories);
+
+        Assert.Contains("not a directory", refused.Message);
     }
 }

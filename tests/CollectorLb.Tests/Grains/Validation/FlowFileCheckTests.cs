@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using CollectorLb.Grains.Spool;
 using CollectorLb.Grains.Validation;
 using CollectorLb.Tests.TestSupport;
 
@@ -13,7 +14,7 @@ public class FlowFileCheckTests
     [InlineData(FlowFiles.NoTrafficSample)]
     public void FindProblem_FilesNfcapdWrote_AreFine(string sample)
     {
-        Assert.Null(FlowFileCheck.FindProblem(FlowFiles.SamplePath(sample)));
+        Assert.Null(FlowFileCheck.FindProblem(new FileOpener(), FlowFiles.SamplePath(sample)));
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using CollectorLb.Silo.Interop;
+using CollectorLb.Grains.Interop;
 using CollectorLb.Silo.Watching;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
+using Microsoft.Win32.SafeHandles;
 
-namespace CollectorLb.Silo.Interop;
+namespace CollectorLb.Grains.Interop;
 
 /// <summary>
 /// <c>statx(2)</c> without following links. .NET reports a FIFO or a socket as an ordinary file, and opening a
@@ -12,21 +13,48 @@ public readonly record struct UnixFileInfo(UnixFileKind Kind, long Size, DateTim
 {
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
+    private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7ff;
-    private const int Enoent = 2;
-    private const int Enotdir = 20;
+    private const int BufferBytes = 256;
 
+    /// <summary>The entry at <paramref name="path"/> itself (a link is a link); Missing when it or a parent folder is not there.</summary>
     public static UnixFileInfo Read(string path)
     {
-        Span<byte> buffer = stackalloc byte[256];
+        Span<byte> buffer = stackalloc byte[BufferBytes];
         if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
         {
             var errno = Marshal.GetLastPInvokeError();
-            return errno is Enoent or Enotdir
+            return errno is UnixErrors.Enoent or UnixErrors.Enotdir
                 ? new UnixFileInfo(UnixFileKind.Missing, 0, default)
-                : throw new IOException($"statx of '{path}' failed: {Marshal.GetPInvokeErrorMessage(errno)}");
+                : throw UnixErrors.For(errno, $"statx of '{path}' failed");
         }
 
+        return Decode(buffer);
+    }
+
+    /// <summary>What an open file descriptor refers to (<c>fstat</c>).</summary>
+    public static UnixFileInfo Read(SafeFileHandle handle, string pathForMessages)
+    {
+        Span<byte> buffer = stackalloc byte[BufferBytes];
+        var added = false;
+        handle.DangerousAddRef(ref added);
+        try
+        {
+            return StatxDescriptor((int)handle.DangerousGetHandle(), string.Empty, AtEmptyPath, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) == 0
+                ? Decode(buffer)
+                : throw UnixErrors.LastError($"fstat of '{pathForMessages}' failed");
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    private static UnixFileInfo Decode(ReadOnlySpan<byte> buffer)
+    {
         var mode = BinaryPrimitives.ReadUInt16LittleEndian(buffer[28..]);
         var size = (long)BinaryPrimitives.ReadUInt64LittleEndian(buffer[40..]);
         var seconds = BinaryPrimitives.ReadInt64LittleEndian(buffer[112..]);
@@ -44,4 +72,7 @@ public readonly record struct UnixFileInfo(UnixFileKind Kind, long Size, DateTim
 
     [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
     private static extern int Statx(int dirFd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, uint mask, ref byte buffer);
+
+    [DllImport("libc", EntryPoint = "statx", SetLastError = true)]
+    private static extern int StatxDescriptor(int fd, [MarshalAs(UnmanagedType.LPUTF8Str)] string emptyPath, int flags, uint mask, ref byte buffer);
 }

@@ -1,0 +1,198 @@
+using System.Text.Json;
+using CollectorLb.DevServices;
+using CollectorLb.Grains.Spool;
+using CollectorLb.Silo.Observability.Health;
+using CollectorLb.Silo.Watching;
+using CollectorLb.Tests.Observability;
+using CollectorLb.Tests.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace CollectorLb.Tests.Reliability;
+
+/// <summary>
+/// One entry the silo cannot claim never stops the others: it stays where it is, is never sent, and is reported
+/// once (log, gauge, /readyz's details) however many rescans see it.
+/// </summary>
+public class UnclaimableEntryTests
+{
+    private const string Stuck = "nfcapd.202611270000";
+
+    [Fact]
+    public async Task ImmutableFileAsTheOldestEntry_EveryOtherFileIsDelivered_ItStaysUnsentAndIsReportedOnce()
+    {
+        HostileEntries.RequireRoot("chattr +i on the oldest file");
+        string? stuckPath = null;
+        var atStart = new Dictionary<string, string>();
+        try
+        {
+            await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
+            {
+                BeforeStartAsync = async flow =>
+                {
+                    stuckPath = Path.Combine(flow, Stuck);
+                    File.WriteAllBytes(stuckPath, FlowFiles.Distinct(100));
+                    File.SetLastWriteTimeUtc(stuckPath, DateTime.UtcNow.AddHours(-1));
+                    await HostileEntries.SetImmutableAsync(stuckPath);
+                    for (var i = 0; i < 10; i++)
+                    {
+                        var content = FlowFiles.Distinct(i);
+                        File.WriteAllBytes(Path.Combine(flow, $"nfcapd.2026112701{i:D2}"), content);
+                        atStart[$"nfcapd.2026112701{i:D2}"] = FlowFiles.Sha256(content);
+                    }
+                },
+            });
+            var later = harness.DropFiles(5, prefix: "nfcapd.2026112702");
+
+            await harness.WaitUntilDeliveredAsync(atStart.Concat(later).ToDictionary());
+
+            // Several full listings meet the immutable file: it is still reported once.
+            var watcher = harness.SiloServices.GetRequiredService<DirectoryWatcher>();
+            var scans = watcher.CompletedScans;
+            await Eventually.TrueAsync(() => watcher.CompletedScans >= scans + 3, "three more rescans");
+            Assert.Equal(15, harness.AllReceived.Count());
+            Assert.All(harness.AllReceived, r => Assert.Equal(atStart.GetValueOrDefault(r.FileName) ?? later[r.FileName], r.Sha256Hex));
+            Assert.DoesNotContain(harness.AllReceived, r => r.FileName == Stuck);
+            Assert.Equal(FlowFiles.Distinct(100), File.ReadAllBytes(stuckPath!));
+            Assert.Empty(FlowFiles.Under(harness.SpoolDirectory));
+            var warnings = harness.Log.Messages.Where(m => m.StartsWith($"cannot claim {Stuck}:", StringComparison.Ordinal)).ToList();
+            var warning = Assert.Single(warnings);
+            Assert.Contains("Operation not permitted", warning);
+
+            var unclaimable = harness.SiloServices.GetRequiredService<UnclaimableEntries>();
+            Assert.Equal(Stuck, Assert.Single(unclaimable.Take(10)).Name);
+            var directory = await new FlowDirectoryHealthCheck(harness.SiloServices.GetRequiredService<FileSpool>(), unclaimable)
+                .CheckHealthAsync(new HealthCheckContext());
+            Assert.Equal(HealthStatus.Healthy, directory.Status);
+            Assert.Equal(1, directory.Data["unclaimable"]);
+
+            // Once the flag is gone the file is claimed and delivered like any other, and leaves the set.
+            await HostileEntries.ClearImmutableAsync(stuckPath!);
+            await harness.WaitUntilDeliveredAsync(new Dictionary<string, string> { [Stuck] = FlowFiles.Sha256(FlowFiles.Distinct(100)) });
+            Assert.Equal(0, unclaimable.Count);
+            Assert.Contains($"claimed {Stuck}, which could not be claimed before", harness.Log.Messages);
+        }
+        finally
+        {
+            if (stuckPath is not null)
+            {
+                await HostileEntries.ClearImmutableAsync(stuckPath);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task NameThatIsNotUtf8_IsLeftAloneAndReportedOnce_TheOthersAreDelivered()
+    {
+        byte[] rawName = [.. "nfcapd.20261127"u8, 0xFF, 0xFE, .. "0300"u8];
+        const string printable = "nfcapd.20261127\\xFF\\xFE0300";
+        await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
+        {
+            BeforeStart = flow => HostileEntries.CreateWithRawName(flow, rawName, FlowFiles.Distinct(50)),
+        });
+        var files = harness.DropFiles(3);
+
+        // One more arrives while the silo runs, so the name is met by the watcher's events as well as its listing.
+        HostileEntries.CreateWithRawName(harness.FlowDirectory, [.. "nfcapd.20261127"u8, 0xC3, .. "0301"u8], FlowFiles.Distinct(51));
+        await harness.WaitUntilDeliveredAsync(files);
+        var watcher = harness.SiloServices.GetRequiredService<DirectoryWatcher>();
+        var unclaimable = harness.SiloServices.GetRequiredService<UnclaimableEntries>();
+        var scans = watcher.CompletedScans;
+        await Eventually.TrueAsync(() => watcher.CompletedScans >= scans + 3 && unclaimable.Count == 2, () => $"three more rescans, 2 unclaimable ({unclaimable.Count})");
+
+        Assert.Equal(files.Keys.Order(), harness.AllReceived.Select(r => r.FileName).Order());
+        Assert.True(HostileEntries.ExistsWithRawName(harness.FlowDirectory, rawName), "the file was moved or renamed");
+        Assert.Equal(["nfcapd.20261127\\xC30301", printable], unclaimable.Take(10).Select(e => e.Name));
+        Assert.All(unclaimable.Take(10), e => Assert.Contains("not valid UTF-8", e.Reason));
+        Assert.Single(harness.Log.Messages, m => m.StartsWith($"cannot claim {printable}:", StringComparison.Ordinal));
+        Assert.Single(harness.Log.Messages, m => m.StartsWith("cannot claim nfcapd.20261127\\xC30301:", StringComparison.Ordinal));
+
+        // Renamed by an operator, it is an ordinary file.
+        HostileEntries.RenameRawName(harness.FlowDirectory, rawName, "nfcapd.202611270300");
+        await harness.WaitUntilDeliveredAsync(new Dictionary<string, string> { ["nfcapd.202611270300"] = FlowFiles.Sha256(FlowFiles.Distinct(50)) });
+        await Eventually.TrueAsync(() => unclaimable.Count == 1, () => $"the renamed file left the set ({unclaimable.Count})");
+    }
+
+    /// <summary>
+    /// The silo runs as <c>nobody</c>: in a sticky directory (mode 1777) owned by another user, it may rename only
+    /// its own files, so a file of a third user cannot be claimed, for a reason that has nothing to do with root.
+    /// </summary>
+    [Fact]
+    public async Task SomeoneElsesFileInAStickyDirectory_EveryOtherFileIsDelivered_ItIsNamedInReadyzAndTheGauge()
+    {
+        HostileEntries.RequireRoot("files of three users, and a silo run as nobody");
+        const int silo = 65534;
+        using var directory = new TempDirectory("sticky");
+        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
+        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
+        registry.Register(connector.Name, connector.Url);
+
+        var flow = Directory.CreateDirectory(directory.Combine("flows")).FullName;
+        File.SetUnixFileMode(directory.Path, (UnixFileMode)0x1ED); // 0755
+        File.SetUnixFileMode(flow, (UnixFileMode)0x3FF); // 1777: sticky, writable by all
+        Chown(flow, 1001);
+        var stuck = Path.Combine(flow, Stuck);
+        File.WriteAllBytes(stuck, FlowFiles.Distinct(100));
+        File.SetUnixFileMode(stuck, (UnixFileMode)0x1A4); // 0644: readable, so only the rename is refused
+        Chown(stuck, 1002);
+        var expected = new Dictionary<string, string>();
+        for (var i = 0; i < 10; i++)
+        {
+            var path = Path.Combine(flow, $"nfcapd.2026112701{i:D2}");
+            File.WriteAllBytes(path, FlowFiles.Distinct(i));
+            Chown(path, silo);
+            expected[Path.GetFileName(path)] = FlowFiles.Sha256(FlowFiles.Distinct(i));
+        }
+
+        var httpPort = FreePorts.Tcp();
+        var environment = SiloProcess.TestEnvironment(registry.Port, httpPort);
+        environment["CollectorLb__FlowDirectory"] = flow;
+        var workingDirectory = Directory.CreateDirectory(directory.Combine("silo")).FullName;
+        await using var process = SiloProcess.StartUnprivileged(workingDirectory, environment);
+        await process.WaitUntilHealthyAsync(httpPort, TimeSpan.FromSeconds(90));
+
+        // Renamed in later, as a collector owned by the silo's user would.
+        var staging = Directory.CreateDirectory(directory.Combine("staging")).FullName;
+        for (var i = 0; i < 5; i++)
+        {
+            var path = Path.Combine(staging, $"nfcapd.2026112702{i:D2}");
+            File.WriteAllBytes(path, FlowFiles.Distinct(20 + i));
+            Chown(path, silo);
+            File.Move(path, Path.Combine(flow, Path.GetFileName(path)));
+            expected[Path.GetFileName(path)] = FlowFiles.Sha256(FlowFiles.Distinct(20 + i));
+        }
+
+        await DeliveryWait.UntilReceivedAsync([connector], expected.Keys, received => $"{received.Count} of {expected.Count} delivered\n{process.Output}");
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        JsonElement details = default;
+        await Eventually.TrueAsync(
+            async () =>
+            {
+                using var answer = await http.GetAsync($"http://127.0.0.1:{httpPort}/readyz");
+                using var report = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+                details = report.RootElement.GetProperty("checks").GetProperty("directory").Clone();
+                return answer.IsSuccessStatusCode && details.GetProperty("data").GetProperty("unclaimable").GetInt32() == 1;
+            },
+            () => $"/readyz is 200 and names one unclaimable file: {details}\n{process.Output}");
+        Assert.Equal(Stuck, details.GetProperty("data").GetProperty("unclaimableEntries")[0].GetProperty("name").GetString());
+        Assert.Contains("Operation not permitted", details.GetProperty("data").GetProperty("unclaimableEntries")[0].GetProperty("reason").GetString());
+        var metrics = PrometheusText.Parse(await http.GetStringAsync($"http://127.0.0.1:{httpPort}/metrics"));
+        var gauge = Assert.Single(metrics.Samples, s => s.Name == "collectorlb_unclaimable_files");
+        Assert.Equal(1, gauge.Value);
+        Assert.Equal("process-host", gauge.Labels["host"]);
+
+        Assert.Equal(expected.Count, connector.Received.Count);
+        Assert.All(connector.Received, r => Assert.Equal(expected[r.FileName], r.Sha256Hex));
+        Assert.Equal(FlowFiles.Distinct(100), File.ReadAllBytes(stuck));
+        Assert.Equal(1, CountOccurrences(process.Output, $"cannot claim {Stuck}:"));
+    }
+
+    private static int CountOccurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    private static void Chown(string path, int uid) =>
+        Assert.True(Lchown(path, uid, uid) == 0, $"chown {uid} {path} failed: errno {System.Runtime.InteropServices.Marshal.GetLastPInvokeError()}");
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "lchown", SetLastError = true)]
+    private static extern int Lchown([System.Runtime.InteropServices.MarshalAs(System.Runtime.InteropServices.UnmanagedType.LPUTF8Str)] string path, int owner, int group);
+}
