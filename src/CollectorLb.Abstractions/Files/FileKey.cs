@@ -78,12 +78,12 @@ public sealed record FileKey
 
         if (value is "." or "..")
         {
-            return $"is '{value}'";
+            return $"is '{value}', a path step, not a name";
         }
 
         if (value.Contains(Separator))
         {
-            return "holds '/'";
+            return "holds '/' (a name has no '/')";
         }
 
         if (value.Contains('\0'))

@@ -37,7 +37,10 @@ public class QuarantineCrashTests
         Assert.Contains("not an nfcapd file", record.Reason);
         Assert.Equal(NotAFlowFile, await File.ReadAllBytesAsync(record.Path!));
         Assert.Empty(host.SpooledFiles());
-        await Eventually.TrueAsync(async () => (await harness.SnapshotAsync(record.Key)).Status == FileStatus.Quarantined, "the grain's state says Quarantined");
+        FileSnapshot? snapshot = null;
+        await Eventually.TrueAsync(
+            async () => (snapshot = await harness.SnapshotAsync(record.Key)).Status == FileStatus.Quarantined,
+            () => $"the grain's state says Quarantined: {snapshot?.Status}, last error {snapshot?.LastError}, next attempt {snapshot?.NextAttemptAt}");
         await Eventually.TrueAsync(async () => await harness.ReminderRowsAsync() == 0, "its reminder is gone");
     }
 

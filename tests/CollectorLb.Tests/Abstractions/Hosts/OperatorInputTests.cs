@@ -26,7 +26,7 @@ public class OperatorInputTests
     [InlineData("..", "path step")]
     [InlineData("nfcapd.1\0.json", "NUL")]
     [InlineData("host-a/claim/nfcapd\0", "NUL")]
-    [InlineData("host-a//nfcapd.1", "not a file key")]
+    [InlineData("host-a//nfcapd.1", "its claim is empty")]
     public void CheckKeyOrName_ForgedKeysAndNames_AreRefusedSayingWhy(string file, string why)
     {
         var problem = OperatorInput.CheckKeyOrName(file);
