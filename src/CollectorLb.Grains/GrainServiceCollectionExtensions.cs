@@ -14,7 +14,8 @@ public static class GrainServiceCollectionExtensions
 {
     /// <summary>
     /// What the grains need besides the I/O the host provides (<see cref="Delivery.IFileUploader"/>,
-    /// <see cref="Registry.IRegistryClient"/>, <see cref="Delivery.IBenchmarkJournal"/>): their options, validated at start, and the spool.
+    /// <see cref="Registry.IRegistryClient"/>, more <see cref="IFileTransitionObserver"/>s): their options, validated at start,
+    /// the spool, the metrics and the log of each file's life.
     /// </summary>
     public static IServiceCollection AddCollectorLbGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -30,7 +31,9 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<UploadGate>();
         services.TryAddSingleton<ConnectorPoolReference>();
         services.TryAddSingleton<CollectorMetrics>();
-        services.TryAddSingleton<IFileTransitionObserver, NoFileTransitionObserver>();
+        services.TryAddSingleton<FileTransitions>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, CollectorMetrics>(sp => sp.GetRequiredService<CollectorMetrics>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, FileLog>());
         services.AddMetrics();
         return services;
     }

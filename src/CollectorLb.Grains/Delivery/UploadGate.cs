@@ -7,7 +7,7 @@ namespace CollectorLb.Grains.Delivery;
 /// This silo's uploads: at most <see cref="DeliveryOptions.MaxUploadsInFlight"/> at once (files beyond wait on
 /// disk, not in memory), none started once shutdown began, and those running cancelled when the grace period ends.
 /// </summary>
-public sealed class UploadGate(IOptions<DeliveryOptions> options) : IDisposable
+public sealed class UploadGate(IOptions<DeliveryOptions> options, IFileUploader uploader) : IDisposable
 {
     private readonly SemaphoreSlim _slots = new(options.Value.MaxUploadsInFlight);
     private readonly CancellationTokenSource _abort = new();
@@ -39,6 +39,13 @@ public sealed class UploadGate(IOptions<DeliveryOptions> options) : IDisposable
 
         Interlocked.Increment(ref _inFlight);
         return new Ticket(this);
+    }
+
+    /// <summary>Runs one upload (the caller holds a slot); cancelled by <paramref name="cancellationToken"/> or when the grace period ends.</summary>
+    public async Task<UploadResult> UploadAsync(UploadRequest request, CancellationToken cancellationToken)
+    {
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _abort.Token);
+        return await uploader.UploadAsync(request, cancellation.Token);
     }
 
     /// <summary>Stops new uploads, waits up to <paramref name="grace"/> for running ones, then cancels the rest. True when all finished.</summary>

@@ -7,42 +7,33 @@ using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
-using CollectorLb.Grains.Validation;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Files;
 
 /// <summary>
-/// Drives one claimed flow file to a connector and off the disk. Every call returns at once; each upload
-/// attempt runs in an interleaving grain timer, so callers never wait on the network, and the outcome is
-/// recorded by the same timer turn. A file is deleted only after a connector acknowledged it. Failures the
-/// downstream caused (an outage) never count against the file; only its own do, toward quarantine. Fast retries
-/// use grain timers; a durable reminder is registered only for files that failed, ran long or are being moved
-/// to or from quarantine, and removed at the end.
+/// Drives one claimed flow file to a connector and off the disk. Every call returns at once; each upload attempt
+/// runs in an interleaving grain timer, so callers never wait on the network, and the outcome is recorded by the same
+/// timer turn. A file is deleted only after a connector acknowledged it. Failures the downstream caused (an outage)
+/// never count against the file; only its own do, toward quarantine. Every change is written before it is believed
+/// (<see cref="FileRecord"/>) and told to the observers (<see cref="FileTransitions"/>).
 /// </summary>
 [Placement.HostAffinePlacement]
-internal sealed partial class FileGrain(
-    [PersistentState("file", StorageNames.Files)] IPersistentState<FileState> file,
-    FileSpool spool,
-    QuarantineStore quarantine,
-    IFileOpener opener,
-    IFileUploader uploader,
-    UploadGate uploadGate,
-    IBenchmarkJournal benchmarkJournal,
-    CollectorMetrics metrics,
-    IFileTransitionObserver observer,
-    IOptions<DeliveryOptions> deliveryOptions,
-    ConnectorPoolReference connectorPool,
-    TimeProvider timeProvider,
-    ILogger<FileGrain> logger) : Grain, IFileGrain, IRemindable
+internal sealed partial class FileGrain : Grain, IFileGrain, IRemindable
 {
-    private const string StuckReminderName = "stuck";
-
-    private readonly CancellationTokenSource _deactivating = new();
+    private readonly FileSpool _spool;
+    private readonly QuarantineStore _quarantine;
+    private readonly UploadGate _uploads;
+    private readonly FileTransitions _transitions;
+    private readonly DeliveryOptions _options;
+    private readonly ConnectorPoolReference _connectorPool;
+    private readonly TimeProvider _time;
+    private readonly ILogger<FileGrain> _logger;
+    private readonly FileRecord _record;
+    private readonly StuckFileReminder _reminder;
     private readonly FileTrace _trace = new();
-    private readonly DeliveryOptions _options = deliveryOptions.Value;
-    private string _keyText = null!;
+    private readonly CancellationTokenSource _deactivating = new();
     private FileKey _key = null!;
     private IGrainTimer? _attemptTimer;
     private DateTimeOffset? _nextAttemptAt;
@@ -52,19 +43,32 @@ internal sealed partial class FileGrain(
     /// <summary>The last attempt failed downstream: the next waits for a healthy connector rather than try the least bad.</summary>
     private bool _waitingOutOutage;
 
-    /// <summary>Storage could not tell what it holds: this activation stops and the next one reads the stored record.</summary>
-    private bool _abandoned;
-
     /// <summary>A connector acknowledged the file but storage did not take the record of it: recorded again, never resent.</summary>
     private (ConnectorLease Lease, UploadResult Result)? _unrecordedAcknowledgement;
 
-    private FileState State => file.State;
+    public FileGrain(
+        [PersistentState("file", StorageNames.Files)] IPersistentState<FileState> file,
+        FileSpool spool,
+        QuarantineStore quarantine,
+        UploadGate uploads,
+        FileTransitions transitions,
+        IOptions<DeliveryOptions> options,
+        ConnectorPoolReference connectorPool,
+        TimeProvider time,
+        ILogger<FileGrain> logger)
+    {
+        (_spool, _quarantine, _uploads, _transitions, _options, _connectorPool, _time, _logger) =
+            (spool, quarantine, uploads, transitions, options.Value, connectorPool, time, logger);
+        _record = new FileRecord(file, DeactivateOnIdle);
+        _reminder = new StuckFileReminder(this, _record, TimeSpan.FromSeconds(_options.StuckFileReminderSeconds));
+    }
+
+    private FileState State => _record.State;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _keyText = this.GetPrimaryKeyString();
-        _key = FileKey.Parse(_keyText);
-        spool.PathOf(_key); // refuses another host's key before anything is read or written
+        _key = FileKey.Parse(this.GetPrimaryKeyString());
+        _spool.PathOf(_key); // refuses another host's key before anything is read or written
         Resume();
         return Task.CompletedTask;
     }
@@ -82,23 +86,18 @@ internal sealed partial class FileGrain(
         {
             // The spool's claims answer from memory for files this silo claimed; the disk only for the rest (a regular
             // file in a real claim folder: a key someone made up for a planted link finds nothing).
-            if (!spool.IsClaimed(_key) && !spool.IsOnDisk(_key))
+            if (!_spool.IsClaimed(_key) && !_spool.IsOnDisk(_key))
             {
-                // A late report of a file already delivered (its record is cleared with it): nothing to do.
-                DeactivateOnIdle();
+                DeactivateOnIdle(); // a late report of a file already delivered (its record is cleared with it)
                 return;
             }
 
+            _trace.Begin(_key, detected.SizeBytes);
             await TransitionAsync(FileEvent.Detected, detected.DetectedAt, state =>
             {
                 state.SizeBytes = detected.SizeBytes;
-                state.OutcomeLost = spool.WasAttempted(_key);
+                state.OutcomeLost = _spool.WasAttempted(_key);
             });
-            benchmarkJournal.FileDetected(_key.FileName, detected.DetectedAt);
-            metrics.FileDetected();
-            _trace.Begin(_key, detected.SizeBytes);
-            _trace.Event("detected");
-            LogDetected(logger, _key.FileName, detected.SizeBytes);
         }
 
         Resume();
@@ -112,24 +111,27 @@ internal sealed partial class FileGrain(
     /// </summary>
     public async Task<RequeueOutcome> Requeue()
     {
-        if (State.PendingMove == QuarantineMove.ToQuarantine)
+        var requeuing = State.PendingMove == QuarantineMove.BackToSpool; // asked again after a requeue cut short
+        await FinishMoveAsync(); // an earlier move stopped half-way: finish it first
+        if (requeuing)
         {
-            await FinishMoveAsync(); // an earlier quarantine stopped half-way: finish it first
+            Resume();
+            return RequeueOutcome.Requeued;
         }
 
-        var quarantined = State.Status == FileStatus.Quarantined || (State.Status == FileStatus.Unknown && quarantine.Find(_key) is not null);
-        if (State.PendingMove == QuarantineMove.BackToSpool || !quarantined)
+        if (State.Status != FileStatus.Quarantined && !(State.Status == FileStatus.Unknown && _quarantine.Find(_key) is not null))
         {
-            return State.PendingMove == QuarantineMove.BackToSpool ? RequeueOutcome.Requeued : RequeueOutcome.NotQuarantined;
+            return RequeueOutcome.NotQuarantined;
         }
 
-        if (quarantine.Find(_key) is not { } record || !quarantine.Holds(_key))
+        if (_quarantine.Find(_key) is not { } record || !_quarantine.Holds(_key))
         {
             return RequeueOutcome.FileMissing;
         }
 
-        await RegisterStuckReminderAsync(persist: false);
-        await TransitionAsync(State.Status == FileStatus.Unknown ? FileEvent.Detected : FileEvent.Requeued, timeProvider.GetUtcNow(), state =>
+        await _reminder.RegisterAsync(persist: false);
+        _trace.Begin(_key, record.SizeBytes);
+        await TransitionAsync(FileEvent.Requeued, _time.GetUtcNow(), state =>
         {
             state.Attempts = 0;
             state.FileFailures = 0;
@@ -139,10 +141,6 @@ internal sealed partial class FileGrain(
             state.PendingMove = QuarantineMove.BackToSpool;
         });
         await FinishMoveAsync();
-        metrics.FileRequeued();
-        _trace.Begin(_key, record.SizeBytes);
-        _trace.Event("requeued");
-        LogRequeued(logger, _key.FileName);
         Resume();
         return RequeueOutcome.Requeued;
     }
@@ -152,7 +150,7 @@ internal sealed partial class FileGrain(
         // Being activated by the reminder is the point: a restarted cluster finds stuck files this way.
         if (State.PendingMove == QuarantineMove.None && (FileLifecycle.IsFinal(State.Status) || State.Status == FileStatus.Unknown))
         {
-            return UnregisterStuckReminderAsync();
+            return _reminder.UnregisterAsync();
         }
 
         Resume();
@@ -171,13 +169,13 @@ internal sealed partial class FileGrain(
 
     private void ScheduleAttempt(TimeSpan delay)
     {
-        if (_abandoned)
+        if (_record.Lost)
         {
-            return;
+            return; // this activation ends; the next one starts from the stored record
         }
 
         _attemptTimer?.Dispose();
-        _nextAttemptAt = timeProvider.GetUtcNow() + delay;
+        _nextAttemptAt = _time.GetUtcNow() + delay;
         _attemptTimer = this.RegisterGrainTimer(
             RunAttemptAsync,
             new GrainTimerCreationOptions(delay, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
@@ -186,9 +184,8 @@ internal sealed partial class FileGrain(
     private async Task RunAttemptAsync(CancellationToken cancellationToken)
     {
         _attemptTimer?.Dispose();
-        _attemptTimer = null;
-        _nextAttemptAt = null;
-        if (_attemptRunning || _abandoned)
+        (_attemptTimer, _nextAttemptAt) = (null, null);
+        if (_attemptRunning || _record.Lost)
         {
             return;
         }
@@ -201,9 +198,9 @@ internal sealed partial class FileGrain(
         }
         catch (Exception ex) when (!_deactivating.IsCancellationRequested)
         {
-            // The pool, the disk or storage failed us; nothing was counted against the file. It stays on disk and
-            // the next attempt starts over from the state as stored.
-            LogAttemptCrashed(logger, ex, _key.FileName);
+            // The pool, the disk or storage failed us; nothing was counted against the file. It stays on disk and the
+            // next attempt starts over from the state as stored.
+            LogAttemptCrashed(_logger, ex, _key.FileName);
             ScheduleAttempt(RetryBackoff.Delay(Math.Max(1, State.FileFailures), _options, Random.Shared));
         }
         finally
@@ -220,11 +217,11 @@ internal sealed partial class FileGrain(
                 await AcknowledgedAsync(acknowledgement.Lease, acknowledgement.Result);
                 break;
             case FileStatus.Dispatching:
-                // This activation did not start that upload: the silo stopped during it. If the upload began (the
-                // file carries the mark), the connector may have the file.
-                await TransitionAsync(FileEvent.AttemptFailed, timeProvider.GetUtcNow(), state =>
+                // This activation did not start that upload: the silo stopped during it. If the upload began (the file
+                // carries the mark), the connector may have the file.
+                await TransitionAsync(FileEvent.AttemptFailed, _time.GetUtcNow(), state =>
                 {
-                    state.OutcomeLost |= spool.WasAttempted(_key);
+                    state.OutcomeLost |= _spool.WasAttempted(_key);
                     state.LastError = "interrupted: the silo stopped during the upload";
                 });
                 await UploadAsync();
@@ -240,36 +237,18 @@ internal sealed partial class FileGrain(
 
     private async Task UploadAsync()
     {
-        if (uploadGate.IsClosed)
+        if (_uploads.IsClosed || !await CheckFileAsync())
         {
-            return; // shutting down: the file waits on disk for the next start
+            return; // shutting down (the file waits on disk for the next start), or the check decided
         }
 
-        var path = spool.PathOf(_key);
-        switch (CheckFile(path, out var problem))
-        {
-            case FileCheck.Invalid:
-                await QuarantineAsync(QuarantineCause.Invalid, problem!);
-                return;
-            case FileCheck.Missing:
-                await QuarantineAsync(QuarantineCause.Missing, "the file disappeared from the spool: someone else removed it");
-                return;
-            case FileCheck.Unreadable:
-                await FailedAsync(null, UploadResult.Failure(UploadOutcome.Unreadable, problem!, 0, TimeSpan.Zero), FailureScope.ThisFile);
-                return;
-            case FileCheck.HostTrouble:
-                LogHostTrouble(logger, _key.FileName, problem!);
-                ScheduleAttempt(RetryBackoff.Delay(1, _options, Random.Shared));
-                return;
-        }
-
-        using var slot = await uploadGate.EnterAsync(_deactivating.Token);
+        using var slot = await _uploads.EnterAsync(_deactivating.Token);
         if (slot is null)
         {
             return;
         }
 
-        var lease = await connectorPool.Pool.Acquire(new LeaseRequest(_keyText, State.SizeBytes, State.ConnectorsTried) { OnlyHealthy = _waitingOutOutage });
+        var lease = await _connectorPool.Pool.Acquire(new LeaseRequest(_key.ToString(), State.SizeBytes, State.ConnectorsTried) { OnlyHealthy = _waitingOutOutage });
         if (lease is null)
         {
             WaitForConnector();
@@ -277,7 +256,7 @@ internal sealed partial class FileGrain(
         }
 
         _waitingForConnector = false;
-        if (uploadGate.IsClosed)
+        if (_uploads.IsClosed)
         {
             await ReturnLeaseAsync(lease, null);
             return; // shutdown began while this file waited for a connector: it stays on disk
@@ -286,23 +265,18 @@ internal sealed partial class FileGrain(
         UploadResult result;
         try
         {
-            await TransitionAsync(FileEvent.AttemptStarted, timeProvider.GetUtcNow(), state =>
+            await TransitionAsync(FileEvent.AttemptStarted, _time.GetUtcNow(), state =>
             {
                 state.Attempts++;
                 state.Connector = lease.ConnectorName;
             });
-            spool.MarkAttempted(_key);
+            _spool.MarkAttempted(_key);
             using var longUpload = this.RegisterGrainTimer(
-                _ => State.Status == FileStatus.Dispatching ? RegisterStuckReminderAsync(persist: false) : Task.CompletedTask,
+                _ => State.Status == FileStatus.Dispatching ? _reminder.RegisterAsync(persist: false) : Task.CompletedTask,
                 new GrainTimerCreationOptions(TimeSpan.FromSeconds(_options.LongUploadSeconds), Timeout.InfiniteTimeSpan) { Interleave = true });
-            using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token, uploadGate.Aborted);
             using var attempt = _trace.StartAttempt(_key, lease.ConnectorName, State.Attempts);
-            result = await uploader.UploadAsync(new UploadRequest(lease.BaseUrl, path, _key.FileName, FileId()), cancellation.Token);
-            attempt?.SetTag("collectorlb.outcome", result.Outcome.ToString());
-            if (!result.Acknowledged)
-            {
-                attempt?.SetStatus(System.Diagnostics.ActivityStatusCode.Error, result.Error);
-            }
+            result = await _uploads.UploadAsync(new UploadRequest(lease.BaseUrl, _spool.PathOf(_key), _key.FileName, FileId()), _deactivating.Token);
+            FileTrace.Outcome(attempt, result);
         }
         catch
         {
@@ -312,39 +286,37 @@ internal sealed partial class FileGrain(
         }
 
         var scope = await ReturnLeaseAsync(lease, result);
-        metrics.UploadFinished(lease.ConnectorName, result.Duration);
-        if (result.Acknowledged)
-        {
-            await AcknowledgedAsync(lease, result);
-        }
-        else
-        {
-            await FailedAsync(lease, result, scope);
-        }
+        await (result.Acknowledged ? AcknowledgedAsync(lease, result) : FailedAsync(lease.ConnectorName, result, scope));
     }
 
-    /// <summary>Reads the header through the opener (no links followed, never blocking); what is wrong, if anything.</summary>
-    private FileCheck CheckFile(string path, out string? problem)
+    /// <summary>
+    /// Reads the header; true when the file may be sent. An invalid or vanished file goes to quarantine, an unreadable
+    /// one counts as a failure of its own, and one the host cannot open for now (out of descriptors) just waits.
+    /// </summary>
+    private async Task<bool> CheckFileAsync()
     {
         try
         {
-            problem = FlowFileCheck.FindProblem(opener, path);
-            return problem is null ? FileCheck.Sendable : FileCheck.Invalid;
+            return _spool.FindProblem(_key) is not { } problem || await QuarantineAsync(QuarantineCause.Invalid, problem);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            problem = null;
-            return FileCheck.Missing;
+            return await QuarantineAsync(QuarantineCause.Missing, "the file disappeared from the spool: someone else removed it");
         }
         catch (Exception ex) when (UnixErrors.IsLink(ex))
         {
-            problem = "a symbolic link, not a flow file";
-            return FileCheck.Invalid;
+            return await QuarantineAsync(QuarantineCause.Invalid, "a symbolic link, not a flow file");
+        }
+        catch (Exception ex) when (UnixErrors.IsHostTrouble(ex))
+        {
+            LogHostTrouble(_logger, _key.FileName, ex.Message);
+            ScheduleAttempt(RetryBackoff.Delay(1, _options, Random.Shared));
+            return false;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            problem = $"cannot read the file: {ex.Message}";
-            return UnixErrors.IsHostTrouble(ex) ? FileCheck.HostTrouble : FileCheck.Unreadable;
+            await FailedAsync(null, UploadResult.Failure(UploadOutcome.Unreadable, $"cannot read the file: {ex.Message}", 0, TimeSpan.Zero), FailureScope.ThisFile);
+            return false;
         }
     }
 
@@ -353,7 +325,7 @@ internal sealed partial class FileGrain(
         if (!_waitingForConnector)
         {
             _waitingForConnector = true;
-            LogNoConnector(logger, _key.FileName);
+            LogNoConnector(_logger, _key.FileName);
         }
 
         ScheduleAttempt(TimeSpan.FromSeconds(_options.NoConnectorRetrySeconds));
@@ -361,29 +333,19 @@ internal sealed partial class FileGrain(
 
     private async Task AcknowledgedAsync(ConnectorLease lease, UploadResult result)
     {
-        var now = timeProvider.GetUtcNow();
         _unrecordedAcknowledgement = (lease, result);
-        await TransitionAsync(FileEvent.Acknowledged, now, state => state.LastError = null);
+        await TransitionAsync(
+            FileEvent.Acknowledged,
+            _time.GetUtcNow(),
+            state => state.LastError = null,
+            transition => transition with { Connector = lease.ConnectorName, Upload = result, PossibleDuplicate = State.OutcomeLost });
         _unrecordedAcknowledgement = null;
-        _trace.Event("acknowledged");
-        benchmarkJournal.FileSent(_key.FileName, now);
-        metrics.FileDelivered(lease.ConnectorName, result.BytesSent, now - State.Timeline.DetectedAt);
-        if (State.OutcomeLost)
-        {
-            metrics.DuplicatePossible();
-            LogPossibleDuplicate(logger, _key.FileName, lease.ConnectorName);
-        }
-
-        LogSent(logger, _key.FileName, lease.ConnectorName, (long)result.Duration.TotalMilliseconds, State.Attempts);
         await DeleteAsync();
     }
 
-    /// <param name="lease">Null when the file could not be read before any connector was asked.</param>
-    private async Task FailedAsync(ConnectorLease? lease, UploadResult result, FailureScope scope)
+    /// <param name="connector">Null when the file could not be read before any connector was asked.</param>
+    private async Task FailedAsync(string? connector, UploadResult result, FailureScope scope)
     {
-        var connector = lease?.ConnectorName ?? "(none)";
-        metrics.UploadFailed(connector, result.Outcome);
-
         // Only the file's own failures count toward quarantine: an outage or a shutdown says nothing about the file.
         var counts = result.Outcome switch
         {
@@ -392,40 +354,43 @@ internal sealed partial class FileGrain(
             _ => false,
         };
         _waitingOutOutage = !counts;
+        var failures = State.FileFailures + (counts ? 1 : 0);
+        var shuttingDown = _deactivating.IsCancellationRequested || _uploads.IsClosed;
+        TimeSpan? retryIn = shuttingDown || failures >= _options.MaxAttempts ? null
+            : counts ? RetryBackoff.Delay(failures, _options, Random.Shared)
+            : TimeSpan.FromSeconds(_options.NoConnectorRetrySeconds);
 
         // Decided before the transition, so the snapshot the statistics keep of it says when the next try comes.
-        var now = timeProvider.GetUtcNow();
-        var failures = State.FileFailures + (counts ? 1 : 0);
-        var delay = counts ? RetryBackoff.Delay(failures, _options, Random.Shared) : TimeSpan.FromSeconds(_options.NoConnectorRetrySeconds);
-        _nextAttemptAt = failures < _options.MaxAttempts ? now + delay : null;
-        await TransitionAsync(State.Status == FileStatus.Dispatching ? FileEvent.AttemptFailed : null, now, state =>
-        {
-            state.LastError = result.Error;
-            state.FileFailures = failures;
-            state.OutcomeLost |= result.OutcomeUnknown;
-            if (lease is not null)
+        _nextAttemptAt = _time.GetUtcNow() + retryIn;
+        await TransitionAsync(
+            FileEvent.AttemptFailed,
+            _time.GetUtcNow(),
+            state =>
             {
-                // Most recent failure last: the pool steers the next try away from it first.
-                state.ConnectorsTried.Remove(lease.ConnectorName);
-                state.ConnectorsTried.Add(lease.ConnectorName);
-            }
-        });
-        if (_deactivating.IsCancellationRequested || uploadGate.IsClosed)
+                state.LastError = result.Error;
+                state.FileFailures = failures;
+                state.OutcomeLost |= result.OutcomeUnknown;
+                if (connector is not null)
+                {
+                    // Most recent failure last: the pool steers the next try away from it first.
+                    state.ConnectorsTried.Remove(connector);
+                    state.ConnectorsTried.Add(connector);
+                }
+            },
+            transition => transition with { Connector = connector, Upload = result, CountsAgainstFile = counts, RetryIn = retryIn });
+        if (shuttingDown)
         {
-            _nextAttemptAt = null;
-            return; // cancelled by shutdown: the file waits on disk for the next start
+            _nextAttemptAt = null; // cancelled by shutdown: the file waits on disk for the next start
         }
-
-        if (failures >= _options.MaxAttempts)
+        else if (retryIn is { } delay)
+        {
+            await _reminder.RegisterAsync(persist: true);
+            ScheduleAttempt(delay);
+        }
+        else
         {
             await QuarantineAsync(QuarantineCause.MaxAttempts, $"gave up after {failures} attempts; last error: {result.Error}");
-            return;
         }
-
-        await RegisterStuckReminderAsync(persist: true);
-        LogAttemptFailed(logger, _key.FileName, connector, State.Attempts, result.Error ?? "unknown",
-            counts ? $"counts against the file: {failures} of {_options.MaxAttempts}" : "downstream, not counted", delay.TotalSeconds);
-        ScheduleAttempt(delay);
     }
 
     /// <summary>Returns a lease with the upload's result (null: the lease went unused); whom a failure is blamed on.</summary>
@@ -433,7 +398,7 @@ internal sealed partial class FileGrain(
     {
         try
         {
-            return await connectorPool.Pool.Release(result is null
+            return await _connectorPool.Pool.Release(result is null
                 ? new LeaseOutcome(lease.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }
                 : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error)
                 {
@@ -444,74 +409,50 @@ internal sealed partial class FileGrain(
         catch (Exception ex)
         {
             // The pool reclaims leases that never come back. Without its word, the failure is not the file's.
-            LogLeaseNotReturned(logger, ex, lease.LeaseId);
+            LogLeaseNotReturned(_logger, ex, lease.LeaseId);
             return FailureScope.Downstream;
         }
     }
 
     /// <summary>
-    /// Deletes the acknowledged file, then its record: the final timeline goes to the statistics, and a storage
-    /// that kept every delivered file's state would grow without end (memory here, Redis in production).
+    /// Deletes the acknowledged file, then its record: the final timeline goes to the statistics, and a storage that
+    /// kept every delivered file's state would grow without end (memory here, Redis in production).
     /// </summary>
     private async Task DeleteAsync()
     {
-        spool.Delete(_key);
+        _spool.Delete(_key);
         var previous = State.Status;
-        State.Apply(FileEvent.Deleted, timeProvider.GetUtcNow());
-        observer.OnTransition(Snapshot(), previous);
-        metrics.FileDeleted();
-        LogDeleted(logger, _key.FileName);
-        _trace.Event("deleted");
+        State.Apply(FileEvent.Deleted, _time.GetUtcNow());
+        _transitions.Publish(new FileTransition(FileEvent.Deleted, Snapshot(), previous));
+        _trace.Event(FileEvent.Deleted);
         _trace.End("deleted");
-        if (State.HasReminder)
-        {
-            await RemoveStuckReminderAsync();
-        }
-
-        await ClearAsync();
+        await _reminder.RemoveRecordedAsync();
+        await _record.ClearAsync(); // a failure leaves the record at Sent: the retry deletes nothing and clears again
         DeactivateOnIdle();
     }
 
-    /// <summary>Clears the record; when storage reports a failure, reads it back to learn whether it is gone (see <see cref="PersistAsync"/>).</summary>
-    private async Task ClearAsync()
-    {
-        try
-        {
-            await file.ClearStateAsync();
-        }
-        catch (Exception clearError)
-        {
-            await ReadBackAsync(clearError);
-            if (State.Status != FileStatus.Unknown)
-            {
-                throw; // still stored (as Sent): the retry deletes nothing and clears again
-            }
-        }
-    }
-
-    private async Task QuarantineAsync(QuarantineCause cause, string reason)
+    /// <summary>Moves the file to quarantine with its record, the record first; false (the file is not to be sent).</summary>
+    private async Task<bool> QuarantineAsync(QuarantineCause cause, string reason)
     {
         // A crash from here on leaves a reminder and the pending move: the next activation finishes the move.
-        await RegisterStuckReminderAsync(persist: false);
-        await PersistAsync(state => state.PendingMove = QuarantineMove.ToQuarantine);
-        var record = quarantine.Add(_key, spool.PathOf(_key), QuarantineRecord.Of(_key, State, reason, timeProvider.GetUtcNow()));
-        await RecordQuarantinedAsync(reason);
-        metrics.FileQuarantined(cause);
-        LogQuarantined(logger, _key.FileName, reason, record.Path ?? "(nothing left to move)");
+        await _reminder.RegisterAsync(persist: false);
+        await _record.WriteAsync(state => state.PendingMove = QuarantineMove.ToQuarantine);
+        var record = _quarantine.Add(_key, _spool.PathOf(_key), QuarantineRecord.Of(_key, State, reason, _time.GetUtcNow()));
+        await RecordQuarantinedAsync(reason, cause, record.Path);
+        return false;
     }
 
     /// <summary>The file and its record are in the quarantine folder: the claim ends and the state says so.</summary>
-    private async Task RecordQuarantinedAsync(string reason)
+    private async Task RecordQuarantinedAsync(string reason, QuarantineCause cause, string? path)
     {
-        spool.RemoveClaim(_key);
-        await TransitionAsync(FileEvent.Quarantined, timeProvider.GetUtcNow(), state =>
-        {
-            state.LastError = reason;
-            state.PendingMove = QuarantineMove.None;
-        });
-        _trace.Event("quarantined");
+        _spool.RemoveClaim(_key);
+        await TransitionAsync(
+            FileEvent.Quarantined,
+            _time.GetUtcNow(),
+            state => (state.LastError, state.PendingMove) = (reason, QuarantineMove.None),
+            transition => transition with { QuarantineCause = cause, QuarantinePath = path });
         _trace.End("quarantined", failed: true);
-        await UnregisterStuckReminderAsync();
+        await _reminder.UnregisterAsync();
         DeactivateOnIdle();
     }
 
@@ -521,123 +462,45 @@ internal sealed partial class FileGrain(
         switch (State.PendingMove)
         {
             case QuarantineMove.BackToSpool:
-                if (quarantine.Holds(_key))
+                if (!_quarantine.Holds(_key) || !_quarantine.Release(_key, from => _spool.Restore(_key, from)))
                 {
-                    quarantine.Release(_key, from => spool.Restore(_key, from));
-                }
-                else
-                {
-                    quarantine.Forget(_key); // the file is back already; only its record was left
+                    _quarantine.Forget(_key); // the file is back already; only its record was left
                 }
 
-                await PersistAsync(state => state.PendingMove = QuarantineMove.None);
+                await _record.WriteAsync(state => state.PendingMove = QuarantineMove.None);
                 break;
-            case QuarantineMove.ToQuarantine when quarantine.Holds(_key):
-                await RecordQuarantinedAsync(quarantine.Find(_key)?.Reason ?? State.LastError ?? "quarantined");
+            case QuarantineMove.ToQuarantine when _quarantine.Find(_key) is { Path: { } path } record && File.Exists(path):
+                await RecordQuarantinedAsync(record.Reason, State.FileFailures >= _options.MaxAttempts ? QuarantineCause.MaxAttempts : QuarantineCause.Invalid, path);
                 break;
             case QuarantineMove.ToQuarantine:
                 // The file never left the spool: forget the half-written record; the next attempt decides again.
-                quarantine.Forget(_key);
-                await PersistAsync(state => state.PendingMove = QuarantineMove.None);
+                _quarantine.Forget(_key);
+                await _record.WriteAsync(state => state.PendingMove = QuarantineMove.None);
                 break;
         }
     }
 
-    /// <param name="fileEvent">Null to record the change without a transition (a failure before any upload).</param>
-    private async Task TransitionAsync(FileEvent? fileEvent, DateTimeOffset at, Action<FileState>? change = null)
+    /// <summary>Writes the change with the file's next state, then tells the observers (<paramref name="describe"/> adds what it carried).</summary>
+    private async Task TransitionAsync(FileEvent fileEvent, DateTimeOffset at, Action<FileState> change, Func<FileTransition, FileTransition>? describe = null)
     {
         var previous = State.Status;
-        await PersistAsync(state =>
-        {
-            change?.Invoke(state);
-            if (fileEvent is { } transition)
+        if (await _record.WriteAsync(state =>
             {
-                state.Apply(transition, at);
-            }
-        });
-        observer.OnTransition(Snapshot(), previous);
-    }
+                change(state);
+                state.Apply(fileEvent, at);
+            }))
+        {
+            LogWriteAnswerLost(_logger, _key.FileName);
+        }
 
-    /// <summary>
-    /// Changes the state and writes it. When the write fails, the stored record is read back: if the write did
-    /// apply (only its answer was lost) all is well; if not, the state in memory is the stored one again and the
-    /// failure goes to the caller; if storage cannot even be read, this activation gives up and the next one
-    /// starts from the stored record. So the state never runs ahead of storage, and a stale ETag never wedges it.
-    /// </summary>
-    private async Task PersistAsync(Action<FileState> change)
-    {
-        change(State);
-        var revision = ++State.Revision;
-        try
-        {
-            await file.WriteStateAsync();
-        }
-        catch (Exception writeError)
-        {
-            await ReadBackAsync(writeError);
-            if (State.Revision != revision)
-            {
-                throw;
-            }
-
-            LogWriteAnswerLost(logger, writeError, _key.FileName);
-        }
-    }
-
-    /// <summary>After a failed write, the stored record becomes the state again; if it cannot be read, this activation ends.</summary>
-    private async Task ReadBackAsync(Exception writeError)
-    {
-        try
-        {
-            await file.ReadStateAsync();
-        }
-        catch (Exception readError)
-        {
-            _abandoned = true;
-            DeactivateOnIdle();
-            throw new AggregateException(writeError, readError);
-        }
-    }
-
-    /// <param name="persist">False when the next state write records it (or when it must not interleave with one).</param>
-    private async Task RegisterStuckReminderAsync(bool persist)
-    {
-        if (!State.HasReminder)
-        {
-            var period = TimeSpan.FromSeconds(_options.StuckFileReminderSeconds);
-            await this.RegisterOrUpdateReminder(StuckReminderName, period, period);
-            State.HasReminder = true;
-            if (persist)
-            {
-                await PersistAsync(_ => { });
-            }
-        }
-    }
-
-    private async Task UnregisterStuckReminderAsync()
-    {
-        await RemoveStuckReminderAsync();
-        if (State.HasReminder)
-        {
-            await PersistAsync(state => state.HasReminder = false);
-        }
-    }
-
-    /// <summary>
-    /// Unregisters the stuck reminder, looked up by name: one registered by a long upload just before a crash exists
-    /// although the stored state does not say so. Recording that is left to the caller.
-    /// </summary>
-    private async Task RemoveStuckReminderAsync()
-    {
-        if (await this.GetReminder(StuckReminderName) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        var transition = new FileTransition(fileEvent, Snapshot(), previous);
+        _transitions.Publish(describe?.Invoke(transition) ?? transition);
+        _trace.Event(fileEvent);
     }
 
     private FileSnapshot Snapshot() => new()
     {
-        Key = _keyText,
+        Key = _key.ToString(),
         FileName = _key.FileName,
         HostId = _key.HostId,
         Status = State.Status,
@@ -654,41 +517,11 @@ internal sealed partial class FileGrain(
     private string FileId() =>
         $"{Uri.EscapeDataString(_key.HostId)}/{_key.ClaimId}/{Uri.EscapeDataString(_key.FileName)}/{State.SizeBytes}";
 
-    private enum FileCheck
-    {
-        Sendable,
-        Invalid,
-        Missing,
-        Unreadable,
-        HostTrouble,
-    }
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "detected {FileName} ({Bytes} bytes)")]
-    private static partial void LogDetected(ILogger logger, string fileName, long bytes);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "sent     {FileName} to {Connector} in {Milliseconds} ms (attempt {Attempt})")]
-    private static partial void LogSent(ILogger logger, string fileName, string connector, long milliseconds, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "deleted  {FileName}")]
-    private static partial void LogDeleted(ILogger logger, string fileName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "upload of {FileName} to {Connector} failed (attempt {Attempt}): {Error}; {Blame}; retrying in {DelaySeconds:0.0} s")]
-    private static partial void LogAttemptFailed(ILogger logger, string fileName, string connector, int attempt, string error, string blame, double delaySeconds);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "no connector free for {FileName} (none listed, all busy or all ejected); it waits on disk")]
     private static partial void LogNoConnector(ILogger logger, string fileName);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{FileName} cannot be read for now ({Problem}); the host is short of something, the file waits")]
     private static partial void LogHostTrouble(ILogger logger, string fileName, string problem);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "quarantined {FileName}: {Reason} -> {Path}")]
-    private static partial void LogQuarantined(ILogger logger, string fileName, string reason, string path);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "requeued {FileName} from quarantine")]
-    private static partial void LogRequeued(ILogger logger, string fileName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "duplicate possible: {FileName} was sent again to {Connector} after an upload whose outcome is unknown")]
-    private static partial void LogPossibleDuplicate(ILogger logger, string fileName, string connector);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "attempt for {FileName} crashed; it stays on disk and is retried")]
     private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string fileName);
@@ -697,5 +530,5 @@ internal sealed partial class FileGrain(
     private static partial void LogLeaseNotReturned(ILogger logger, Exception exception, long leaseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "state of {FileName} was written although storage reported a failure")]
-    private static partial void LogWriteAnswerLost(ILogger logger, Exception exception, string fileName);
+    private static partial void LogWriteAnswerLost(ILogger logger, string fileName);
 }

@@ -17,10 +17,12 @@ internal static class FileLifecycle
             [(FileStatus.Detected, FileEvent.AttemptStarted)] = FileStatus.Dispatching,
             [(FileStatus.Dispatching, FileEvent.Acknowledged)] = FileStatus.Sent,
             [(FileStatus.Dispatching, FileEvent.AttemptFailed)] = FileStatus.Detected,
+            [(FileStatus.Detected, FileEvent.AttemptFailed)] = FileStatus.Detected, // the file could not be read: no upload began
             [(FileStatus.Sent, FileEvent.Deleted)] = FileStatus.Deleted,
             [(FileStatus.Detected, FileEvent.Quarantined)] = FileStatus.Quarantined,
             [(FileStatus.Dispatching, FileEvent.Quarantined)] = FileStatus.Quarantined,
             [(FileStatus.Quarantined, FileEvent.Requeued)] = FileStatus.Detected,
+            [(FileStatus.Unknown, FileEvent.Requeued)] = FileStatus.Detected, // quarantined before its record was lost
         }.ToFrozenDictionary();
 
     public static bool CanApply(FileStatus from, FileEvent fileEvent) => Transitions.ContainsKey((from, fileEvent));

@@ -9,9 +9,10 @@ namespace CollectorLb.Grains.Observability;
 /// <summary>
 /// The collector's own instruments (meter <c>CollectorLb</c>; exported as <c>collectorlb_*</c>), each series labelled
 /// with this silo's host. Recorded where things happen, on the file's own silo, so no grain sits on the hot path
-/// just for statistics. Label values come from fixed sets, so the series stay few.
+/// just for statistics. Label values come from fixed sets, so the series stay few. Files' counters are fed by their
+/// transitions; the pool's by the pool.
 /// </summary>
-public sealed class CollectorMetrics
+public sealed class CollectorMetrics : IFileTransitionObserver
 {
     public const string MeterName = "CollectorLb";
 
@@ -58,32 +59,59 @@ public sealed class CollectorMetrics
         _connectorEjections = meter.CreateCounter<long>(ConnectorEjectionsName, "{ejection}", "Connectors taken out of rotation after consecutive failures");
     }
 
-    public void FileDetected() => _filesDetected.Add(1, _host);
+    private long _ejections;
 
-    public void FileDelivered(string connector, long bytes, TimeSpan? sinceDetection)
+    /// <summary>Connectors ejected by the pool while it ran on this silo.</summary>
+    public long Ejections => Interlocked.Read(ref _ejections);
+
+    public void OnTransition(FileTransition transition)
     {
-        _filesDelivered.Add(1, _host, Connector(connector));
-        _bytesDelivered.Add(bytes, _host, Connector(connector));
-        if (sinceDetection is { } latency)
+        switch (transition.Event)
         {
-            _deliveryLatency.Record(latency.TotalSeconds, _host);
+            case FileEvent.Detected when transition.IsFirstDetection:
+                _filesDetected.Add(1, _host);
+                break;
+            case FileEvent.Acknowledged when transition is { Connector: { } connector, Upload: { } upload }:
+                _uploadDuration.Record(upload.Duration.TotalSeconds, _host, Connector(connector));
+                _filesDelivered.Add(1, _host, Connector(connector));
+                _bytesDelivered.Add(upload.BytesSent, _host, Connector(connector));
+                if (transition.SinceDetection(transition.File.Timeline.SentAt ?? DateTimeOffset.UtcNow) is { } latency)
+                {
+                    _deliveryLatency.Record(latency.TotalSeconds, _host);
+                }
+
+                if (transition.PossibleDuplicate)
+                {
+                    _duplicates.Add(1, _host);
+                }
+
+                break;
+            case FileEvent.AttemptFailed when transition.Upload is { } upload:
+                var connectorName = transition.Connector ?? "(none)";
+                if (transition.Connector is not null)
+                {
+                    _uploadDuration.Record(upload.Duration.TotalSeconds, _host, Connector(connectorName));
+                }
+
+                _uploadFailures.Add(1, _host, Connector(connectorName), new(MetricTags.Reason, FailureReason(upload.Outcome)));
+                break;
+            case FileEvent.Deleted:
+                _filesDeleted.Add(1, _host);
+                break;
+            case FileEvent.Quarantined:
+                _filesQuarantined.Add(1, _host, new(MetricTags.Reason, QuarantineReason(transition.QuarantineCause ?? QuarantineCause.Invalid)));
+                break;
+            case FileEvent.Requeued:
+                _filesRequeued.Add(1, _host);
+                break;
         }
     }
 
-    public void UploadFinished(string connector, TimeSpan duration) => _uploadDuration.Record(duration.TotalSeconds, _host, Connector(connector));
-
-    public void UploadFailed(string connector, UploadOutcome outcome) =>
-        _uploadFailures.Add(1, _host, Connector(connector), new(MetricTags.Reason, FailureReason(outcome)));
-
-    public void FileDeleted() => _filesDeleted.Add(1, _host);
-
-    public void FileQuarantined(QuarantineCause cause) => _filesQuarantined.Add(1, _host, new(MetricTags.Reason, QuarantineReason(cause)));
-
-    public void FileRequeued() => _filesRequeued.Add(1, _host);
-
-    public void DuplicatePossible() => _duplicates.Add(1, _host);
-
-    public void ConnectorEjected(string connector) => _connectorEjections.Add(1, _host, Connector(connector));
+    public void ConnectorEjected(string connector)
+    {
+        Interlocked.Increment(ref _ejections);
+        _connectorEjections.Add(1, _host, Connector(connector));
+    }
 
     private static KeyValuePair<string, object?> Connector(string name) => new(MetricTags.Connector, name);
 

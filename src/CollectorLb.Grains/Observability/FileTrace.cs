@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using CollectorLb.Abstractions.Files;
+using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Files;
 
 namespace CollectorLb.Grains.Observability;
 
@@ -39,7 +41,24 @@ internal sealed class FileTrace
             .SetTag("collectorlb.attempt", attempt);
     }
 
-    public void Event(string name) => _life?.AddEvent(new ActivityEvent(name));
+    /// <summary>Marks the steps of a file's life on its span: detected, acknowledged, deleted, quarantined, requeued.</summary>
+    public void Event(FileEvent fileEvent)
+    {
+        if (_life is not null && fileEvent is FileEvent.Detected or FileEvent.Acknowledged or FileEvent.Deleted or FileEvent.Quarantined or FileEvent.Requeued)
+        {
+            _life.AddEvent(new ActivityEvent(fileEvent.ToString().ToLowerInvariant()));
+        }
+    }
+
+    /// <summary>Records how an attempt ended on its span.</summary>
+    public static void Outcome(Activity? attempt, UploadResult result)
+    {
+        attempt?.SetTag("collectorlb.outcome", result.Outcome.ToString());
+        if (!result.Acknowledged)
+        {
+            attempt?.SetStatus(ActivityStatusCode.Error, result.Error);
+        }
+    }
 
     /// <summary>Ends the file's span: it was deleted, quarantined, or this activation ends before it is done.</summary>
     public void End(string outcome, bool failed = false)

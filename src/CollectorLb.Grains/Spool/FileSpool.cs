@@ -12,7 +12,7 @@ namespace CollectorLb.Grains.Spool;
 /// Every path it builds from a key stays under the spool (<see cref="SafePath"/>), and only real directories
 /// under <c>.inflight</c> are claim folders: a symbolic link planted there leads nowhere.
 /// </summary>
-public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeProvider)
+public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeProvider, IFileOpener opener)
 {
     public const string InflightFolderName = ".inflight";
 
@@ -231,6 +231,12 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
             }
         }
     }
+
+    /// <summary>
+    /// Null when the claimed file's header says it is a complete nfcapd file; otherwise what is wrong with it. Read
+    /// through the opener: no link followed, never blocking; an <see cref="IOException"/> carries the errno.
+    /// </summary>
+    public string? FindProblem(FileKey key) => Validation.FlowFileCheck.FindProblem(opener, PathOf(key));
 
     /// <summary>Records that an upload of the file starts.</summary>
     public void MarkAttempted(FileKey key) => AttemptMarker.Mark(PathOf(key));

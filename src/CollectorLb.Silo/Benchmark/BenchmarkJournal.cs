@@ -1,4 +1,5 @@
-using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Files;
+using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
 using Microsoft.Extensions.Options;
@@ -6,10 +7,11 @@ using Microsoft.Extensions.Options;
 namespace CollectorLb.Silo.Benchmark;
 
 /// <summary>
-/// Appends <c>netflows/&lt;name&gt; detect|send &lt;unix seconds&gt;</c> lines exactly as the old load balancer did:
-/// the path is the file's original place relative to the working directory (not our spool).
+/// The pipeline's legacy <c>benchmark.txt</c> (<c>BENCHMARK_MODE=true</c>): appends <c>netflows/&lt;name&gt; detect|send
+/// &lt;unix seconds&gt;</c> lines exactly as the old load balancer did, joined with the other components' files by name:
+/// the path is the file's original place relative to the working directory (not our spool). Nothing when the mode is off.
 /// </summary>
-internal sealed class BenchmarkJournal : IBenchmarkJournal, IDisposable
+internal sealed class BenchmarkJournal : IFileTransitionObserver, IDisposable
 {
     private readonly bool _enabled;
     private readonly string _flowDirectoryRelative;
@@ -24,9 +26,19 @@ internal sealed class BenchmarkJournal : IBenchmarkJournal, IDisposable
         _flowDirectoryRelative = Path.GetRelativePath(Environment.CurrentDirectory, spool.FlowDirectory);
     }
 
-    public void FileDetected(string fileName, DateTimeOffset at) => Append(fileName, "detect", at);
-
-    public void FileSent(string fileName, DateTimeOffset at) => Append(fileName, "send", at);
+    public void OnTransition(FileTransition transition)
+    {
+        var file = transition.File;
+        switch (transition.Event)
+        {
+            case FileEvent.Detected when transition.IsFirstDetection && file.Timeline.DetectedAt is { } detectedAt:
+                Append(file.FileName, "detect", detectedAt);
+                break;
+            case FileEvent.Acknowledged when file.Timeline.SentAt is { } sentAt:
+                Append(file.FileName, "send", sentAt);
+                break;
+        }
+    }
 
     public void Dispose()
     {

@@ -29,9 +29,14 @@ internal sealed class HttpFileUploader(
     public const string FileIdHeader = "X-CollectorLb-File-Id";
     internal const int MaxAnswerBytes = 64 * 1024;
 
-    private readonly MediaTypeHeaderValue _contentType = MediaTypeHeaderValue.Parse(options.Value.ContentType);
-    private readonly ResiliencePipeline _deadline = pipelines.GetPipeline(HttpClientName);
-    private readonly double _timeoutSeconds = options.Value.TimeoutSeconds;
+    // Read at the first upload, not when the uploader is made: an invalid setting must stop the start through the
+    // options' validation, which names every bad setting, not here with only this one.
+    private MediaTypeHeaderValue? _contentType;
+    private ResiliencePipeline? _deadline;
+
+    private MediaTypeHeaderValue ContentType => _contentType ??= MediaTypeHeaderValue.Parse(options.Value.ContentType);
+
+    private ResiliencePipeline Deadline => _deadline ??= pipelines.GetPipeline(HttpClientName);
 
     public async Task<UploadResult> UploadAsync(UploadRequest request, CancellationToken cancellationToken)
     {
@@ -58,14 +63,14 @@ internal sealed class HttpFileUploader(
                 return UploadResult.Failure(UploadOutcome.Unreadable, CannotRead(ex), 0, timeProvider.GetElapsedTime(started));
             }
 
-            using var body = new FileBody(file, length, _contentType);
+            using var body = new FileBody(file, length, ContentType);
             using var message = new HttpRequestMessage(HttpMethod.Post, ConvertUri(request)) { Content = body };
             message.Headers.TryAddWithoutValidation(FileIdHeader, request.FileId);
             var exchange = new ConvertExchange(httpClientFactory.CreateClient(HttpClientName), message);
             ConnectorAnswer answer;
             try
             {
-                answer = await _deadline.ExecuteAsync(static (exchange, deadline) => exchange.RunAsync(deadline), exchange, cancellationToken);
+                answer = await Deadline.ExecuteAsync(static (exchange, deadline) => exchange.RunAsync(deadline), exchange, cancellationToken);
             }
             catch (Exception ex) when (NoAnswer.Is(ex) || body.ReadError is not null)
             {
@@ -120,7 +125,7 @@ internal sealed class HttpFileUploader(
         }
 
         var timedOut = exception is TimeoutRejectedException;
-        var seconds = _timeoutSeconds.ToString(CultureInfo.InvariantCulture);
+        var seconds = options.Value.TimeoutSeconds.ToString(CultureInfo.InvariantCulture);
         if (status is { } answered)
         {
             // Its headers came, its body did not (or was over the limit): a status that is not 200 decides alone.

@@ -1,6 +1,7 @@
 using CollectorLb.Grains;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Health;
+using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Benchmark;
 using CollectorLb.Silo.Configuration;
@@ -9,6 +10,7 @@ using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Silo.Observability;
 using CollectorLb.Silo.Registry;
 using CollectorLb.Silo.Watching;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
@@ -41,7 +43,7 @@ public static class CollectorServiceCollectionExtensions
     /// <summary>What FileGrains and the pool grain use to reach connectors, the registry and the benchmark file.</summary>
     public static IServiceCollection AddDeliveryServices(this IServiceCollection services)
     {
-        services.AddSingleton<IBenchmarkJournal, BenchmarkJournal>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, BenchmarkJournal>());
         services.AddSingleton<IFileUploader, HttpFileUploader>();
         services.AddSingleton<IRegistryClient, HttpRegistryClient>();
         services.AddSingleton<IConnectorProber, HttpConnectorProber>();

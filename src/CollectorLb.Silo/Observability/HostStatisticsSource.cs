@@ -2,6 +2,7 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Hosts;
+using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Nfcapd;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace CollectorLb.Silo.Observability;
 /// <summary>This silo's statistics, as its <see cref="IHostGrain"/> hands them out.</summary>
 internal sealed class HostStatisticsSource(
     FileStatistics files,
-    DeliveryMeterListener meters,
+    CollectorMetrics metrics,
     StatisticsWindow window,
     DiskCensus disk,
     UploadGate uploadGate,
@@ -27,10 +28,10 @@ internal sealed class HostStatisticsSource(
         HostId = spool.HostId,
         SiloName = siloOptions.Value.SiloName,
         SiloAddress = localSilo.SiloAddress.ToString(),
-        StartedAt = meters.ListeningSince,
+        StartedAt = files.Since,
         CapturedAt = timeProvider.GetUtcNow(),
         Files = files.Counts() with { Quarantined = disk.Quarantined },
-        Totals = meters.Totals,
+        Totals = files.Totals() with { ConnectorEjections = metrics.Ejections },
         UploadsInFlight = uploadGate.InFlight,
         Backlog = disk.Backlog,
         Nfcapd = nfcapd.Status.ToString(),

@@ -19,11 +19,8 @@ public static class ObservabilityServiceCollectionExtensions
     public static IServiceCollection AddCollectorStatistics(this IServiceCollection services)
     {
         services.AddSingleton<FileStatistics>();
-        services.RemoveAll<IFileTransitionObserver>();
-        services.AddSingleton<IFileTransitionObserver>(sp => sp.GetRequiredService<FileStatistics>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, FileStatistics>(sp => sp.GetRequiredService<FileStatistics>()));
         services.AddSingleton<StatisticsWindow>();
-        services.AddSingleton<DeliveryMeterListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<DeliveryMeterListener>());
         services.AddSingleton<DiskCensus>();
         services.AddSingleton<IHostStatisticsSource, HostStatisticsSource>();
         return services;

@@ -13,15 +13,27 @@ internal sealed class StatisticsWindow(TimeProvider timeProvider)
     private readonly Lock _lock = new();
     private readonly Slot[] _ring = Enumerable.Range(0, SlotCount).Select(_ => new Slot()).ToArray();
 
-    public void FilesDelivered(long count) => Update(slot => slot.FilesDelivered += count);
+    /// <summary>A file acknowledged: its bytes, its upload's time and, when known, its time since detection.</summary>
+    public void Delivered(long bytes, TimeSpan upload, TimeSpan? sinceDetection) => Update(slot =>
+    {
+        slot.FilesDelivered++;
+        slot.BytesDelivered += bytes;
+        slot.UploadDuration[LatencyBuckets.IndexOf(upload.TotalSeconds)]++;
+        if (sinceDetection is { } latency)
+        {
+            slot.DeliveryLatency[LatencyBuckets.IndexOf(latency.TotalSeconds)]++;
+        }
+    });
 
-    public void BytesDelivered(long bytes) => Update(slot => slot.BytesDelivered += bytes);
-
-    public void UploadFailures(long count) => Update(slot => slot.UploadFailures += count);
-
-    public void DeliveryLatency(double seconds) => Update(slot => slot.DeliveryLatency[LatencyBuckets.IndexOf(seconds)]++);
-
-    public void UploadDuration(double seconds) => Update(slot => slot.UploadDuration[LatencyBuckets.IndexOf(seconds)]++);
+    /// <summary>An attempt failed; <paramref name="upload"/> is its upload's time when a connector was asked.</summary>
+    public void Failed(TimeSpan? upload) => Update(slot =>
+    {
+        slot.UploadFailures++;
+        if (upload is { } duration)
+        {
+            slot.UploadDuration[LatencyBuckets.IndexOf(duration.TotalSeconds)]++;
+        }
+    });
 
     /// <summary>Slots of the last hour with something in them, oldest first.</summary>
     public IReadOnlyList<StatisticsSlot> Snapshot()

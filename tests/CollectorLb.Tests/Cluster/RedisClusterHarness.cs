@@ -9,6 +9,7 @@ using CollectorLb.Tests.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime.Messaging;
 using Orleans.Runtime.MembershipService.SiloMetadata;
@@ -248,6 +249,12 @@ public sealed class RedisClusterHarness : IAsyncDisposable
             lock (_hostBySiloName)
             {
                 _hostBySiloName[siloOptions.SiloName] = collectorHost;
+            }
+
+            if (Environment.GetEnvironmentVariable("COLLECTORLB_TEST_LOGS") is { } logDirectory)
+            {
+                Directory.CreateDirectory(logDirectory);
+                host.Logging.AddProvider(new FileLoggerProvider(Path.Combine(logDirectory, $"{Path.GetFileName(_root.Path)}-{siloOptions.SiloName}.log")));
             }
 
             host.Configuration.AddInMemoryCollection(Settings(collectorHost));

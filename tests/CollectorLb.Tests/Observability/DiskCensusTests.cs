@@ -18,7 +18,7 @@ public sealed class DiskCensusTests : IDisposable
     public DiskCensusTests()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = "host-a" });
-        _spool = new FileSpool(options, _time);
+        _spool = new FileSpool(options, _time, new FileOpener());
         _spool.EnsureDirectories();
         _quarantine = new QuarantineStore(options, new NoCrashPoints());
         _census = new DiskCensus(_spool, _quarantine, _time);

@@ -1,6 +1,10 @@
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Grains.Delivery;
+using CollectorLb.Grains.Files;
+using CollectorLb.Grains.Observability;
 using CollectorLb.Silo.Observability;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.Tests.Observability;
 
@@ -47,20 +51,25 @@ public class RecentFilesTests
     }
 
     [Fact]
-    public void FileStatistics_Transitions_CountFilesByTheirCurrentState()
+    public void FileStatistics_Transitions_CountFilesByTheirCurrentStateAndTheTotals()
     {
-        var statistics = new FileStatistics();
-        statistics.OnTransition(File("a", FileStatus.Detected, 0), FileStatus.Unknown);
-        statistics.OnTransition(File("b", FileStatus.Detected, 0), FileStatus.Unknown);
-        statistics.OnTransition(File("a", FileStatus.Dispatching, 1), FileStatus.Detected);
-        statistics.OnTransition(File("a", FileStatus.Sent, 2), FileStatus.Dispatching);
-        statistics.OnTransition(File("a", FileStatus.Deleted, 3), FileStatus.Sent);
+        var time = new FakeTimeProvider(Start);
+        var window = new StatisticsWindow(time);
+        var statistics = new FileStatistics(window, time);
+        statistics.OnTransition(new(FileEvent.Detected, File("a", FileStatus.Detected, 0), FileStatus.Unknown));
+        statistics.OnTransition(new(FileEvent.Detected, File("b", FileStatus.Detected, 0), FileStatus.Unknown));
+        statistics.OnTransition(new(FileEvent.AttemptStarted, File("a", FileStatus.Dispatching, 1), FileStatus.Detected));
+        statistics.OnTransition(new(FileEvent.Acknowledged, File("a", FileStatus.Sent, 2), FileStatus.Dispatching) { Connector = "c1", Upload = UploadResult.Success(4096, TimeSpan.FromSeconds(1)) });
+        statistics.OnTransition(new(FileEvent.Deleted, File("a", FileStatus.Deleted, 3), FileStatus.Sent));
 
         // A file that was mid-way in an earlier run of the silo is never counted below zero.
-        statistics.OnTransition(File("c", FileStatus.Detected, 4), FileStatus.Dispatching);
+        statistics.OnTransition(new(FileEvent.AttemptFailed, File("c", FileStatus.Detected, 4), FileStatus.Dispatching));
 
         Assert.Equal(new FileStateCounts { Detected = 2, Dispatching = 0, Sent = 0, Deleted = 1 }, statistics.Counts());
         Assert.Equal(3, statistics.Recent.Count);
+        var totals = statistics.Totals();
+        Assert.Equal((2, 1, 1, 4096, 0), (totals.FilesDetected, totals.FilesDelivered, totals.FilesDeleted, totals.BytesDelivered, totals.UploadFailures));
+        Assert.Equal(1, Assert.Single(window.Snapshot()).FilesDelivered);
     }
 
     private static FileSnapshot File(string name, FileStatus status, int second, string host = "host-a") => new()

@@ -11,12 +11,10 @@ public class StatisticsWindowTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 4, 0, 1, TimeSpan.Zero));
         var window = new StatisticsWindow(time);
-        window.FilesDelivered(2);
-        window.BytesDelivered(2048);
-        window.DeliveryLatency(0.3);
+        window.Delivered(1024, TimeSpan.FromSeconds(0.1), TimeSpan.FromSeconds(0.3));
+        window.Delivered(1024, TimeSpan.FromSeconds(0.1), null);
         time.Advance(StatisticsSlot.Length);
-        window.UploadFailures(1);
-        window.UploadDuration(7);
+        window.Failed(TimeSpan.FromSeconds(7));
 
         var slots = window.Snapshot();
 
@@ -25,6 +23,7 @@ public class StatisticsWindowTests
         Assert.Equal(2, slots[0].FilesDelivered);
         Assert.Equal(2048, slots[0].BytesDelivered);
         Assert.Equal(1, slots[0].DeliveryLatency[LatencyBuckets.IndexOf(0.3)]);
+        Assert.Equal(2, slots[0].UploadDuration[LatencyBuckets.IndexOf(0.1)]);
         Assert.Equal(1, slots[1].UploadFailures);
         Assert.Equal(1, slots[1].UploadDuration[LatencyBuckets.IndexOf(7)]);
     }
@@ -34,11 +33,11 @@ public class StatisticsWindowTests
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 4, 0, 0, TimeSpan.Zero));
         var window = new StatisticsWindow(time);
-        window.FilesDelivered(5);
+        window.Delivered(1, TimeSpan.Zero, null);
         time.Advance(StatisticsSlot.Window);
         Assert.Empty(window.Snapshot());
 
-        window.FilesDelivered(1);
+        window.Delivered(1, TimeSpan.Zero, null);
         Assert.Equal(1, Assert.Single(window.Snapshot()).FilesDelivered);
     }
 }

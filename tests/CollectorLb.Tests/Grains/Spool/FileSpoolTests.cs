@@ -16,7 +16,8 @@ public sealed class FileSpoolTests : IDisposable
     {
         _spool = new FileSpool(
             Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = "host-a" }),
-            new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 4, 40, 0, TimeSpan.Zero)));
+            new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 4, 40, 0, TimeSpan.Zero)),
+            new FileOpener());
         _spool.EnsureDirectories();
     }
 
@@ -303,7 +304,8 @@ public sealed class FileSpoolTests : IDisposable
         Directory.CreateSymbolicLink(Path.Combine(directory.Path, FileSpool.InflightFolderName), outside.Path);
         var spool = new FileSpool(
             Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = directory.Path, HostId = "host-a" }),
-            TimeProvider.System);
+            TimeProvider.System,
+            new FileOpener());
 
         var refused = Assert.Throws<IOException>(spool.EnsureDirectories);
 
