@@ -47,6 +47,7 @@ internal sealed partial class ConnectorPoolGrain(
     private DateTimeOffset _lastRefreshStarted = DateTimeOffset.MinValue;
     private DateTimeOffset? _registryAnsweredAt;
     private string? _registryError;
+    private bool _registryListsNobody;
 
     private string RegistryUrl => this.GetPrimaryKeyString();
 
@@ -274,12 +275,19 @@ internal sealed partial class ConnectorPoolGrain(
             _registryError = null;
             if (entries.Count == 0 && _connectors.Count > 0)
             {
-                // A restarted registry forgets every connector until they refresh their entry: keep sending
-                // to the ones we know (health checks still take dead ones out) rather than stall.
-                LogEmptyListIgnored(logger, RegistryUrl, _connectors.Count);
+                // A restarted registry forgets every connector until they refresh their entry (and it drops those
+                // that stop answering its pings): keep sending to the ones we know (health checks still take dead
+                // ones out) rather than stall. Said once until the registry lists some again.
+                if (!_registryListsNobody)
+                {
+                    LogEmptyListIgnored(logger, RegistryUrl, _connectors.Count);
+                }
+
+                _registryListsNobody = true;
                 return;
             }
 
+            _registryListsNobody = false;
             Apply(entries);
         }
         catch (Exception ex) when (ex is RegistryUnavailableException or OperationCanceledException)
