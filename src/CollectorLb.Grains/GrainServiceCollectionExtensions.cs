@@ -29,6 +29,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<ICrashPoints, NoCrashPoints>();
         services.TryAddSingleton<UploadGate>();
         services.TryAddSingleton<ConnectorPoolReference>();
+        services.TryAddSingleton<ConnectorLeases>();
         services.TryAddSingleton<CollectorMetrics>();
         services.TryAddSingleton<IFileTransitionObserver, NoFileTransitionObserver>();
         services.AddMetrics();

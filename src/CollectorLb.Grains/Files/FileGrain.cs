@@ -32,7 +32,7 @@ internal sealed partial class FileGrain(
     CollectorMetrics metrics,
     IFileTransitionObserver observer,
     IOptions<DeliveryOptions> deliveryOptions,
-    ConnectorPoolReference connectorPool,
+    ConnectorLeases connectorLeases,
     TimeProvider timeProvider,
     ILogger<FileGrain> logger) : Grain, IFileGrain, IRemindable
 {
@@ -261,7 +261,7 @@ internal sealed partial class FileGrain(
             return;
         }
 
-        var lease = await connectorPool.Pool.Acquire(new LeaseRequest(_keyText, State.SizeBytes, State.ConnectorsTried) { OnlyHealthy = _waitingOutOutage });
+        var lease = await connectorLeases.AcquireAsync(new LeaseRequest(_keyText, State.SizeBytes, State.ConnectorsTried) { OnlyHealthy = _waitingOutOutage });
         if (lease is null)
         {
             WaitForConnector();
@@ -421,7 +421,7 @@ internal sealed partial class FileGrain(
     {
         try
         {
-            return await connectorPool.Pool.Release(result is null
+            return await connectorLeases.ReleaseAsync(lease, result is null
                 ? new LeaseOutcome(lease.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }
                 : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error)
                 {
