@@ -13,6 +13,8 @@ internal sealed class DeliveryTracker
     private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _perConnector = new(StringComparer.Ordinal);
     private readonly List<double> _latencyMilliseconds = [];
+    private readonly List<(long At, string FileName)> _acknowledgements = [];
+    private readonly List<string> _duplicateNames = [];
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _expected;
     private long _firstDrop = long.MaxValue;
@@ -61,6 +63,30 @@ internal sealed class DeliveryTracker
         }
     }
 
+    /// <summary>Every acknowledgement in order, a file acknowledged twice twice: when (a Stopwatch timestamp) and which file.</summary>
+    public IReadOnlyList<(long At, string FileName)> Acknowledgements
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _acknowledgements];
+            }
+        }
+    }
+
+    /// <summary>Names of the files acknowledged more than once, once per repeat.</summary>
+    public IReadOnlyList<string> DuplicateNames
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _duplicateNames];
+            }
+        }
+    }
+
     /// <summary>Put-in-place to acknowledgement, for files whose put-in-place time was recorded.</summary>
     public double[] LatencyMilliseconds
     {
@@ -88,9 +114,11 @@ internal sealed class DeliveryTracker
         var now = Stopwatch.GetTimestamp();
         lock (_lock)
         {
+            _acknowledgements.Add((now, fileName));
             if (!_acknowledged.Add(fileName))
             {
                 Duplicates++;
+                _duplicateNames.Add(fileName);
                 return;
             }
 
