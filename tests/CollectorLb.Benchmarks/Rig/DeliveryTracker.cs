@@ -75,6 +75,23 @@ internal sealed class DeliveryTracker
         }
     }
 
+    /// <summary>Put-in-place to first acknowledgement of the files that <paramref name="counts"/> and were put in place between two Stopwatch timestamps.</summary>
+    public IReadOnlyList<double> LatencyMillisecondsOf(Func<string, bool> counts, long droppedFrom, long droppedTo)
+    {
+        lock (_lock)
+        {
+            var firstAcknowledged = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (at, name) in _acknowledgements)
+            {
+                firstAcknowledged.TryAdd(name, at);
+            }
+
+            return [.. _dropped
+                .Where(d => d.Value >= droppedFrom && d.Value <= droppedTo && counts(d.Key) && firstAcknowledged.ContainsKey(d.Key))
+                .Select(d => Stopwatch.GetElapsedTime(d.Value, firstAcknowledged[d.Key]).TotalMilliseconds)];
+        }
+    }
+
     /// <summary>Names of the files acknowledged more than once, once per repeat.</summary>
     public IReadOnlyList<string> DuplicateNames
     {

@@ -195,6 +195,7 @@ internal sealed class ScaleScenario : IScenario
             bool OfSurvivor(string name) => survivors.Any(h => h.Owns(name));
             var gapBefore = AcknowledgementGaps.Longest(tracker.Acknowledgements, OfSurvivor, started + Stopwatch.Frequency, killedAt);
             var gap = AcknowledgementGaps.Longest(tracker.Acknowledgements, OfSurvivor, killedAt, droppedAll);
+            var poolBackAt = killedAt + (long)((poolBack ?? size.FailoverWindow).TotalSeconds * Stopwatch.Frequency);
             log.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  g: longest gap on the survivors {gap.TotalSeconds:0.00} s (before the kill {gapBefore.TotalSeconds:0.00} s); local picks from {Seconds(localFrom)}, pool back {Seconds(poolBack)}, declared dead {Seconds(declaredDead)}"));
 
@@ -202,6 +203,8 @@ internal sealed class ScaleScenario : IScenario
             await poolSilo.DisposeAsync();
             poolSilo = await StartSiloProcessAsync(work, lost, identity, redis, rig);
             await tracker.WaitAsync(size.Timeout, () => Describe(cluster) + $" {lost.HostId}'s log ends:\n{poolSilo.LogTail()}");
+            var duringOutage = LatencySummary.Of(tracker.LatencyMillisecondsOf(OfSurvivor, killedAt, poolBackAt).ToList());
+            var afterOutage = LatencySummary.Of(tracker.LatencyMillisecondsOf(OfSurvivor, poolBackAt, droppedAll).ToList());
             var emptied = await WaitUntilDiskEmptyAsync(hosts, TimeSpan.FromSeconds(30));
             var left = hosts.Sum(h => h.FilesLeftOnDisk());
             var duplicatesOfSurvivors = tracker.DuplicateNames.Count(OfSurvivor);
@@ -215,7 +218,9 @@ internal sealed class ScaleScenario : IScenario
                 Reference: $"before the kill {gapBefore.TotalSeconds:0.00} s",
                 Detail: $"on the {survivors.Count} surviving hosts, between two acknowledged files, from the kill until the files stopped coming ({(droppedAll - killedAt) / (double)Stopwatch.Frequency:0} s later); "
                         + $"the survivors picked connectors themselves from {Seconds(localFrom)} after the kill until the pool answered them all again at {Seconds(poolBack)}; "
-                        + $"the cluster declared the silo dead at {Seconds(declaredDead)}; after the lost host's restart: left on disk {left}, "
+                        + $"the cluster declared the silo dead at {Seconds(declaredDead)}; survivors' files put in place between the kill and the pool's return: {duringOutage.Count}, "
+                        + $"in place -> acknowledged p50/p99/max {duringOutage.P50:0} / {duringOutage.P99:0} / {duringOutage.Max:0} ms (after: {afterOutage.P50:0} / {afterOutage.P99:0} / {afterOutage.Max:0} ms); "
+                        + $"after the lost host's restart: left on disk {left}, "
                         + $"duplicates {duplicatesOfLost} of its files and {duplicatesOfSurvivors} of the survivors'; logged above info: {cluster.Problems.Describe()}"));
             report.Notes.Add("g, failover: the first entry of each kind logged above info by the in-process silos: " + string.Join(" | ", cluster.Problems.Examples()));
             report.Targets.Add(new TargetCheck(
