@@ -17,6 +17,7 @@ namespace CollectorLb.Benchmarks.Scenarios;
 internal sealed class ScaleScenario : IScenario
 {
     private const double MaxPoolBusyShare = 0.5;
+    private const int Connectors = 4;
     private static readonly TimeSpan MaxFailoverGap = TimeSpan.FromSeconds(5);
 
     public string Id => "g";
@@ -28,7 +29,7 @@ internal sealed class ScaleScenario : IScenario
         using var work = new WorkDirectory("g");
         using var connectorsWork = new WorkDirectory("g-connectors", inMemory: true);
         await using var redis = await RedisProcess.StartAsync();
-        await using var rig = await ConnectorRig.StartAsync(connectorsWork.Path, ConnectorSpec.Many(4, ConnectorSpec.Instant));
+        await using var rig = await ConnectorRig.StartAsync(connectorsWork.Path, ConnectorSpec.Many(Connectors, ConnectorSpec.Instant));
         var turns = new PoolTurnMeter();
         var largest = size.ScaleSilos.Max();
         foreach (var silos in size.ScaleSilos)
@@ -117,7 +118,7 @@ internal sealed class ScaleScenario : IScenario
         var leases = cluster.Hosts.Select(cluster.LeasesOf).ToList();
 
         // As many requesters as the connectors' caps allow in all (4 x 16): none waits for a free connector.
-        var loopsPerSilo = Math.Max(1, 4 * new ConnectorPoolOptions().MaxInFlightPerConnector / leases.Count);
+        var loopsPerSilo = Math.Max(1, Connectors * new ConnectorPoolOptions().MaxInFlightPerConnector / leases.Count);
         await LeaseLoad.RunAsync(leases, loopsPerSilo, TimeSpan.FromSeconds(Math.Min(1, size.CapacityDuration.TotalSeconds)));
         turns.Restart();
         var started = Stopwatch.GetTimestamp();
@@ -174,7 +175,12 @@ internal sealed class ScaleScenario : IScenario
 
             var dropping = FileDropper.DropPacedAsync(files, size.FailoverFilesPerSecondPerHost * hosts.Count, tracker);
             var started = Stopwatch.GetTimestamp();
-            await Task.Delay(size.FailoverLead);
+            await Task.Delay(size.FailoverLead / 2);
+            var (poolSiloCpu, processCpu, measuredFrom) = (CpuMeter.Of(poolSilo.ProcessId), Process.GetCurrentProcess().TotalProcessorTime, Stopwatch.GetTimestamp());
+            await Task.Delay(size.FailoverLead / 2);
+            var measured = Stopwatch.GetElapsedTime(measuredFrom);
+            var poolSiloCores = (CpuMeter.Of(poolSilo.ProcessId) - poolSiloCpu) / measured;
+            var othersCores = (Process.GetCurrentProcess().TotalProcessorTime - processCpu) / measured;
             var killedAt = Stopwatch.GetTimestamp();
             await poolSilo.KillAsync();
             log.WriteLine($"  g: killed {lost.HostId}, the pool's silo");
@@ -212,6 +218,13 @@ internal sealed class ScaleScenario : IScenario
             var maxInFlight = new DeliveryOptions().MaxUploadsInFlight;
             var membershipTimings = size.FastFailureDetection ? "fast failure detection (1 s probes, smoke run)" : "production membership timings";
 
+            report.Rows.Add(new ResultRow(
+                $"CPU of the pool's silo and of the others, {hosts.Count} silos at {size.FailoverFilesPerSecondPerHost:0} files/s each, before the kill",
+                string.Create(CultureInfo.InvariantCulture, $"pool's silo {poolSiloCores:0.000} cores"),
+                Reference: string.Create(CultureInfo.InvariantCulture, $"{othersCores / survivors.Count:0.000} cores per other silo"),
+                Detail: string.Create(CultureInfo.InvariantCulture,
+                    $"the pool's silo ({lost.HostId}) is the silo program in its own process (with its Prometheus telemetry, which the in-process silos leave out): the pool plus its own host's files; the other {survivors.Count} silos share this process "
+                    + $"with the connectors and the driver, which used {othersCores:0.000} cores in all (so per silo at most that / {survivors.Count}); {Figures.Seconds(measured)} measured")));
             report.Rows.Add(new ResultRow(
                 $"{hosts.Count} silos at {size.FailoverFilesPerSecondPerHost:0} files/s each; the pool's silo ({lost.HostId}, its own process) killed with SIGKILL, {membershipTimings}",
                 $"longest gap {gap.TotalSeconds:0.00} s",
