@@ -82,7 +82,7 @@ internal sealed partial class ConnectorLeases : IDisposable
                 return lease;
             }
 
-            ReturnIfGrantedLate(call);
+            _ = ReturnIfGrantedLateAsync(call);
             if (PoolAnswering)
             {
                 return null; // the pool answers its probe but not this request: the file tries again later
@@ -218,24 +218,20 @@ internal sealed partial class ConnectorLeases : IDisposable
     }
 
     /// <summary>A lease the pool grants after this silo stopped waiting for it is given back unused, so it holds no connector.</summary>
-    private void ReturnIfGrantedLate(Task<ConnectorLease?> call) =>
-        call.ContinueWith(
-            (answer, state) =>
+    private async Task ReturnIfGrantedLateAsync(Task<ConnectorLease?> call)
+    {
+        try
+        {
+            if (await call.ConfigureAwait(false) is { } late)
             {
-                if (answer.IsCompletedSuccessfully && answer.Result is { } late)
-                {
-                    var leases = (ConnectorLeases)state!;
-                    Observe(leases._pool.Pool.Release(new LeaseOutcome(late.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }));
-                }
-                else
-                {
-                    _ = answer.Exception; // observed: the pool was unreachable, which is known already
-                }
-            },
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+                Observe(_pool.Pool.Release(new LeaseOutcome(late.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }));
+            }
+        }
+        catch (Exception)
+        {
+            // The pool is unreachable, which this silo knows already.
+        }
+    }
 
     private void EnsureSnapshotsRead()
     {
