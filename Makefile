@@ -11,7 +11,7 @@ PUBLISH_DIR ?= artifacts/collectorlb
 help:
 	@echo "make demo   registry + two connectors + silo + dashboard (:8080) + real nfcapd fed by a synthetic exporter (Ctrl-C stops)"
 	@echo "make test   installs what is missing, builds, runs every test, prints 'N passed, M failed'"
-	@echo "make bench  the benchmark scenarios a-f against their ceilings; report and chart in bench/results/"
+	@echo "make bench  the benchmark scenarios a-f against their ceilings and g (a cluster of silos); report and chart in bench/results/"
 	@echo "make publish  the silo for linux-x64, self-contained, into \$$PUBLISH_DIR ($(PUBLISH_DIR)); see deploy/systemd"
 
 # What the tests need (redis, chromium, kubectl, node, promtool, ...); the demo needs only nfdump.
@@ -34,7 +34,8 @@ test: deps build
 demo: deps-demo build
 	@scripts/demo.sh $(CONFIGURATION)
 
-# Scenarios a-f of issue 4 against their ceilings plus the pick-path microbenchmark; writes bench/results/<date>.md and .png.
+# Scenarios a-f of issue 4 against their ceilings, g of issue 16 (a cluster of silos on Redis, its pool and the pool's silo
+# killed) and the pick-path microbenchmark; writes bench/results/<date>.md and .png.
 # BENCH_ARGS passes options through, e.g. BENCH_ARGS="--scenario a d --no-picks" (see --help).
 bench: deps build
 	dotnet tests/CollectorLb.Benchmarks/bin/$(CONFIGURATION)/net10.0/CollectorLb.Benchmarks.dll --out bench/results $(BENCH_ARGS)

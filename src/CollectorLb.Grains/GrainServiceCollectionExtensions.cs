@@ -30,6 +30,7 @@ public static class GrainServiceCollectionExtensions
         services.TryAddSingleton<ICrashPoints, NoCrashPoints>();
         services.TryAddSingleton<UploadGate>();
         services.TryAddSingleton<ConnectorPoolReference>();
+        services.TryAddSingleton<ConnectorLeases>();
         services.TryAddSingleton<CollectorMetrics>();
         services.TryAddSingleton<FileTransitions>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, CollectorMetrics>(sp => sp.GetRequiredService<CollectorMetrics>()));

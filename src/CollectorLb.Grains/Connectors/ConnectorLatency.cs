@@ -56,6 +56,16 @@ internal sealed class ConnectorLatency(TimeProvider timeProvider, TimeSpan decay
     }
 
     /// <summary>
+    /// Takes over another view's estimate (the pool's, as its snapshot carries it) as if just heard: a silo picking on
+    /// its own while the pool does not answer weighs connectors as the pool last did. 0 means never heard from.
+    /// </summary>
+    public void Assume(double secondsPerMegabyte)
+    {
+        _estimate = Math.Max(secondsPerMegabyte, 0);
+        _estimatedAt = _estimate == 0 ? 0 : timeProvider.GetTimestamp();
+    }
+
+    /// <summary>
     /// Expected seconds until one more file of <paramref name="fileBytes"/> would be done on a connector that already has
     /// <paramref name="inFlight"/> uploads of <paramref name="inFlightBytes"/> outstanding: seconds/MB x (MB outstanding + the file's MB).
     /// </summary>

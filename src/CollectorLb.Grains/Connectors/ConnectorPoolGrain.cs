@@ -30,19 +30,18 @@ internal sealed partial class ConnectorPoolGrain(
     private static readonly TimeSpan FirstRefreshWait = TimeSpan.FromSeconds(2);
 
     /// <summary>How long a request may wait for a busy pool to free a connector (well under the 30 s call timeout).</summary>
-    private static readonly TimeSpan MaxLeaseWait = TimeSpan.FromSeconds(10);
+    internal static readonly TimeSpan MaxLeaseWait = TimeSpan.FromSeconds(10);
     private static readonly TimeSpan WaitingPoll = TimeSpan.FromMilliseconds(250);
 
     private readonly ConnectorPoolOptions _options = options.Value;
-    private readonly ILoadBalancingPolicy _policy = LoadBalancingPolicyFactory.Create(options.Value.Policy);
+    private readonly ConnectorPicker _picker = new(LoadBalancingPolicyFactory.Create(options.Value.Policy), timeProvider);
     private readonly PassiveHealthPolicy _health = new(options.Value);
-    private readonly Dictionary<long, Lease> _leases = [];
-    private readonly List<ConnectorState> _healthy = [];
-    private readonly List<ConnectorState> _available = [];
+
+    // From a random point, so a lease an earlier activation gave out never frees one of this activation's.
+    private readonly LeaseBook _leases = new(timeProvider, firstId: Random.Shared.NextInt64(1, 1L << 62), step: 1);
     private readonly Queue<TaskCompletionSource> _waiting = new();
     private List<ConnectorState> _connectors = [];
     private IGrainTimer? _refreshTimer;
-    private long _nextLeaseId;
     private bool _refreshing;
     private DateTimeOffset _lastRefreshStarted = DateTimeOffset.MinValue;
     private DateTimeOffset? _registryAnsweredAt;
@@ -85,9 +84,9 @@ internal sealed partial class ConnectorPoolGrain(
             {
                 RefreshSoon();
             }
-            else if ((TrialCandidate(request) ?? _policy.PickConnector(request, AvailableFor(request))) is { } connector)
+            else if (_picker.Pick(_connectors, request, _options.MaxInFlightPerConnector) is { } connector)
             {
-                return Lend(connector, request);
+                return _leases.Lend(connector, request);
             }
 
             var remaining = deadline - timeProvider.GetUtcNow();
@@ -111,80 +110,38 @@ internal sealed partial class ConnectorPoolGrain(
 
     public Task<FailureScope> Release(LeaseOutcome outcome)
     {
-        if (!_leases.Remove(outcome.LeaseId, out var lease))
+        if (!_leases.TryReturn(outcome.LeaseId, out var lease))
         {
             // Reclaimed already, or issued by an earlier activation: nothing is counted for it any more.
             return Task.FromResult(FailureScope.Downstream);
         }
 
-        var connector = lease.Connector;
-        connector.InFlight--;
-        connector.InFlightBytes -= lease.Bytes;
         WakeOneWaiting();
         if (outcome.Unused)
         {
             return Task.FromResult(FailureScope.Downstream);
         }
 
-        var scope = FailureScope.Downstream;
-        if (outcome.Acknowledged)
-        {
-            // Only acknowledged uploads say how fast a connector is; failures are health's business.
-            connector.Successes++;
-            connector.Latency.Record(outcome.Bytes, outcome.Duration);
-            connector.FirstFileFailedSinceSuccess = null;
-            connector.FailingSeveralFiles = false;
-        }
-        else
-        {
-            connector.Failures++;
-            connector.LastError = outcome.Error;
-            connector.LastFailureAnswered = outcome.StatusCode is not null && !outcome.Unavailable;
-            scope = BlameFailure(connector, lease.FileKey, outcome);
-        }
-
-        var wasEjected = connector.EjectedUntil is not null;
-        if (_health.OnOutcome(connector, outcome.Acknowledged, timeProvider.GetUtcNow()))
+        var connector = lease.Connector;
+        var effect = ConnectorOutcomes.Record(connector, lease.FileKey, outcome, _health, timeProvider.GetUtcNow());
+        if (effect.Ejected)
         {
             metrics.ConnectorEjected(connector.Name);
             LogEjected(logger, connector.Name, connector.ConsecutiveFailures, connector.EjectedUntil!.Value, outcome.Error ?? "unknown");
         }
-        else if (wasEjected && outcome.Acknowledged)
+        else if (effect.Readmitted)
         {
             LogReadmitted(logger, connector.Name);
             WakeAllWaiting(); // a connector is back: the files waiting out the outage go now
         }
 
-        return Task.FromResult(scope);
-    }
-
-    /// <summary>
-    /// A failure is the file's own only when the connector was reachable and answered, and no other file has failed
-    /// on it since it last succeeded: it takes other files, or this file is all it has seen fail.
-    /// </summary>
-    private static FailureScope BlameFailure(ConnectorState connector, string fileKey, LeaseOutcome outcome)
-    {
-        if (outcome.Unavailable)
-        {
-            return FailureScope.Downstream;
-        }
-
-        if (connector.FirstFileFailedSinceSuccess is null)
-        {
-            connector.FirstFileFailedSinceSuccess = fileKey;
-        }
-        else if (!string.Equals(connector.FirstFileFailedSinceSuccess, fileKey, StringComparison.Ordinal))
-        {
-            connector.FailingSeveralFiles = true;
-        }
-
-        return connector.FailingSeveralFiles ? FailureScope.Downstream : FailureScope.ThisFile;
+        return Task.FromResult(effect.Scope);
     }
 
     public Task<ConnectorPoolSnapshot> GetSnapshot() => Task.FromResult(new ConnectorPoolSnapshot
     {
         Registry = RegistryUrl,
-        Policy = _policy.Name,
+        Policy = _picker.PolicyName,
         Connectors = _connectors.Select(c => c.ToSnapshot()).ToList(),
         RegistryAnsweredAt = _registryAnsweredAt,
         RegistryError = _registryError,
@@ -192,42 +149,6 @@ internal sealed partial class ConnectorPoolGrain(
     });
 
     private static TimeSpan ReclaimPeriod => TimeSpan.FromSeconds(30);
-
-    /// <summary>Healthy connectors under their in-flight cap, leaving out those this file failed on while others remain.</summary>
-    private List<ConnectorState> AvailableFor(LeaseRequest request) =>
-        ConnectorAvailability.Fill(
-            _available,
-            AvailableConnectorsPolicy.Filter(_healthy, _connectors, timeProvider.GetUtcNow(), leastBadWhenNoneHealthy: !request.OnlyHealthy),
-            request,
-            _options.MaxInFlightPerConnector);
-
-    /// <summary>
-    /// An ejected connector whose cool-down is over gets the next file as its one trial, whatever the policy
-    /// would say (a policy weighing its failures would never choose it): success readmits it, failure ejects it
-    /// for longer. Not a file that just failed on it.
-    /// </summary>
-    private ConnectorState? TrialCandidate(LeaseRequest request)
-    {
-        var now = timeProvider.GetUtcNow();
-        foreach (var connector in _connectors)
-        {
-            if (connector.IsTrialReady(now) && (request.Avoid.Count == 0 || request.Avoid[^1] != connector.Name))
-            {
-                return connector;
-            }
-        }
-
-        return null;
-    }
-
-    private ConnectorLease Lend(ConnectorState connector, LeaseRequest request)
-    {
-        var lease = new Lease(++_nextLeaseId, connector, request.FileKey, request.SizeBytes, timeProvider.GetUtcNow());
-        _leases.Add(lease.Id, lease);
-        connector.InFlight++;
-        connector.InFlightBytes += lease.Bytes;
-        return new ConnectorLease(lease.Id, connector.Name, connector.BaseUrl);
-    }
 
     /// <summary>A lease came back: the longest-waiting request tries again.</summary>
     private void WakeOneWaiting()
@@ -336,7 +257,7 @@ internal sealed partial class ConnectorPoolGrain(
     private Task ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)
     {
         var expiredBefore = timeProvider.GetUtcNow() - TimeSpan.FromSeconds(_options.LeaseTimeoutSeconds);
-        foreach (var lease in _leases.Values.Where(l => l.IssuedAt < expiredBefore).ToList())
+        foreach (var lease in _leases.Outstanding.Where(l => l.IssuedAt < expiredBefore).ToList())
         {
             LogLeaseReclaimed(logger, lease.Id, lease.Connector.Name);
             Release(new LeaseOutcome(lease.Id, Acknowledged: false, lease.Bytes, TimeSpan.Zero, "lease expired"));

@@ -27,7 +27,7 @@ internal sealed partial class FileGrain : Grain, IFileGrain, IRemindable
     private readonly UploadGate _uploads;
     private readonly FileTransitions _transitions;
     private readonly DeliveryOptions _options;
-    private readonly ConnectorPoolReference _connectorPool;
+    private readonly ConnectorLeases _leases;
     private readonly TimeProvider _time;
     private readonly ILogger<FileGrain> _logger;
     private readonly FileRecord _record;
@@ -53,12 +53,12 @@ internal sealed partial class FileGrain : Grain, IFileGrain, IRemindable
         UploadGate uploads,
         FileTransitions transitions,
         IOptions<DeliveryOptions> options,
-        ConnectorPoolReference connectorPool,
+        ConnectorLeases leases,
         TimeProvider time,
         ILogger<FileGrain> logger)
     {
-        (_spool, _quarantine, _uploads, _transitions, _options, _connectorPool, _time, _logger) =
-            (spool, quarantine, uploads, transitions, options.Value, connectorPool, time, logger);
+        (_spool, _quarantine, _uploads, _transitions, _options, _leases, _time, _logger) =
+            (spool, quarantine, uploads, transitions, options.Value, leases, time, logger);
         _record = new FileRecord(file, DeactivateOnIdle);
         _reminder = new StuckFileReminder(this, _record, TimeSpan.FromSeconds(_options.StuckFileReminderSeconds));
     }
@@ -248,7 +248,7 @@ internal sealed partial class FileGrain : Grain, IFileGrain, IRemindable
             return;
         }
 
-        var lease = await _connectorPool.Pool.Acquire(new LeaseRequest(_key.ToString(), State.SizeBytes, State.ConnectorsTried) { OnlyHealthy = _waitingOutOutage });
+        var lease = await _leases.AcquireAsync(new LeaseRequest(_key.ToString(), State.SizeBytes, State.ConnectorsTried) { OnlyHealthy = _waitingOutOutage });
         if (lease is null)
         {
             WaitForConnector();
@@ -398,7 +398,7 @@ internal sealed partial class FileGrain : Grain, IFileGrain, IRemindable
     {
         try
         {
-            return await _connectorPool.Pool.Release(result is null
+            return await _leases.ReleaseAsync(lease, result is null
                 ? new LeaseOutcome(lease.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }
                 : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error)
                 {

@@ -11,7 +11,7 @@ internal static class BenchCommand
     {
         var scenarios = new Option<string[]>("--scenario")
         {
-            Description = "Scenarios to run (a-f); all when not given",
+            Description = "Scenarios to run (a-g); all when not given",
             AllowMultipleArgumentsPerToken = true,
         };
         scenarios.AcceptOnlyFromAmong([.. ScenarioCatalog.All.Select(s => s.Id)]);
@@ -31,7 +31,7 @@ internal static class BenchCommand
             DefaultValueFactory = _ => Path.Combine(RepositoryPaths.Root, "bench", "results"),
         };
 
-        var root = new RootCommand("CollectorLb benchmark: scenarios a-f of issue 4 against their ceilings, and the pool's pick path")
+        var root = new RootCommand("CollectorLb benchmark: scenarios a-f of issue 4 against their ceilings, g (a cluster of silos, issue 16), and the pool's pick path")
         {
             scenarios, scale, noPicks, keep, silo, name, output,
         };

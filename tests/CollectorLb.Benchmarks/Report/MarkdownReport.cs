@@ -16,7 +16,7 @@ internal static class MarkdownReport
         md.AppendLine(CultureInfo.InvariantCulture, $"- machine: {run.Machine}; {run.Runtime}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- commit: {run.Commit}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- scale: {scale}; whole run {Figures.Seconds(total)}");
-        md.AppendLine("- the silo runs as its own process (`dotnet CollectorLb.Silo.dll`, default settings, nfcapd off) against DevServices connectors and registry on loopback in the benchmark process; the ceiling is a plain `HttpClient` loop in the benchmark process, same files, same connectors, same uploads in flight");
+        md.AppendLine("- the silo runs as its own process (`dotnet CollectorLb.Silo.dll`, default settings, nfcapd off) against DevServices connectors and registry on loopback in the benchmark process; the ceiling is a plain `HttpClient` loop in the benchmark process, same files, same connectors, same uploads in flight; g runs a cluster of silos (see its note)");
         md.AppendLine();
         if (chartFileName is not null)
         {

@@ -13,6 +13,8 @@ internal sealed class DeliveryTracker
     private readonly HashSet<string> _acknowledged = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _perConnector = new(StringComparer.Ordinal);
     private readonly List<double> _latencyMilliseconds = [];
+    private readonly List<(long At, string FileName)> _acknowledgements = [];
+    private readonly List<string> _duplicateNames = [];
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly int _expected;
     private long _firstDrop = long.MaxValue;
@@ -61,6 +63,47 @@ internal sealed class DeliveryTracker
         }
     }
 
+    /// <summary>Every acknowledgement in order, a file acknowledged twice twice: when (a Stopwatch timestamp) and which file.</summary>
+    public IReadOnlyList<(long At, string FileName)> Acknowledgements
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _acknowledgements];
+            }
+        }
+    }
+
+    /// <summary>Put-in-place to first acknowledgement of the files that <paramref name="counts"/> and were put in place between two Stopwatch timestamps.</summary>
+    public IReadOnlyList<double> LatencyMillisecondsOf(Func<string, bool> counts, long droppedFrom, long droppedTo)
+    {
+        lock (_lock)
+        {
+            var firstAcknowledged = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (at, name) in _acknowledgements)
+            {
+                firstAcknowledged.TryAdd(name, at);
+            }
+
+            return [.. _dropped
+                .Where(d => d.Value >= droppedFrom && d.Value <= droppedTo && counts(d.Key) && firstAcknowledged.ContainsKey(d.Key))
+                .Select(d => Stopwatch.GetElapsedTime(d.Value, firstAcknowledged[d.Key]).TotalMilliseconds)];
+        }
+    }
+
+    /// <summary>Names of the files acknowledged more than once, once per repeat.</summary>
+    public IReadOnlyList<string> DuplicateNames
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _duplicateNames];
+            }
+        }
+    }
+
     /// <summary>Put-in-place to acknowledgement, for files whose put-in-place time was recorded.</summary>
     public double[] LatencyMilliseconds
     {
@@ -88,9 +131,11 @@ internal sealed class DeliveryTracker
         var now = Stopwatch.GetTimestamp();
         lock (_lock)
         {
+            _acknowledgements.Add((now, fileName));
             if (!_acknowledged.Add(fileName))
             {
                 Duplicates++;
+                _duplicateNames.Add(fileName);
                 return;
             }
 

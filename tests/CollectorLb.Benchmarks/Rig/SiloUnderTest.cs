@@ -104,14 +104,19 @@ internal sealed class SiloUnderTest : IAsyncDisposable
         return problems;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process with SIGKILL, as a crash does: no shutdown of any kind.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         await _logCopy;
         _process.Dispose();
     }

@@ -1,6 +1,6 @@
 namespace CollectorLb.Benchmarks.Scenarios;
 
-/// <summary>The issue's scenarios a-f, in order.</summary>
+/// <summary>The scenarios: a-f of issue 4 and g of issue 16, in order.</summary>
 internal static class ScenarioCatalog
 {
     public static IReadOnlyList<IScenario> All { get; } =
@@ -11,6 +11,7 @@ internal static class ScenarioCatalog
         new UnevenConnectorsScenario(),
         new BacklogScenario(),
         new NfdumpConnectorsScenario(),
+        new ScaleScenario(),
     ];
 
     public static IScenario Get(string id) =>

@@ -19,6 +19,14 @@ internal sealed record ScenarioSize
         UnevenFiles = 2_000,
         BacklogFiles = 100_000,
         NfdumpFiles = 2_000,
+        ScaleSilos = [2, 4, 8],
+        ScaleWarmUpFilesPerHost = 500,
+        ScaleFilesPerHost = 2_500,
+        RecoveryFilesPerHost = 10_000,
+        CapacityDuration = TimeSpan.FromSeconds(10),
+        FailoverFilesPerSecondPerHost = 40,
+        FailoverLead = TimeSpan.FromSeconds(10),
+        FailoverWindow = TimeSpan.FromSeconds(30),
         Timeout = TimeSpan.FromMinutes(4),
     };
 
@@ -38,6 +46,15 @@ internal sealed record ScenarioSize
         UnevenFiles = 20,
         BacklogFiles = 50,
         NfdumpFiles = 8,
+        ScaleSilos = [2],
+        ScaleWarmUpFilesPerHost = 5,
+        ScaleFilesPerHost = 25,
+        RecoveryFilesPerHost = 25,
+        CapacityDuration = TimeSpan.FromSeconds(1),
+        FailoverFilesPerSecondPerHost = 20,
+        FailoverLead = TimeSpan.FromSeconds(2),
+        FailoverWindow = TimeSpan.FromSeconds(8),
+        FastFailureDetection = true,
         Timeout = TimeSpan.FromSeconds(60),
     };
 
@@ -77,6 +94,33 @@ internal sealed record ScenarioSize
     public int BacklogFiles { get; init; }
 
     public int NfdumpFiles { get; init; }
+
+    /// <summary>g: the cluster sizes measured, one cluster each; the largest also gives the pool's capacity and the failover.</summary>
+    public IReadOnlyList<int> ScaleSilos { get; init; } = [];
+
+    /// <summary>g: files each host delivers before a cluster is measured (JIT tiers, the pool and its connectors active).</summary>
+    public int ScaleWarmUpFilesPerHost { get; init; }
+
+    /// <summary>g: the backlog each host is given at once, in every cluster but the largest.</summary>
+    public int ScaleFilesPerHost { get; init; }
+
+    /// <summary>g: the largest cluster's backlog per host, the recovery (8 hosts x 10,000 files).</summary>
+    public int RecoveryFilesPerHost { get; init; }
+
+    /// <summary>g: how long every silo of the largest cluster leases and returns connectors without uploads.</summary>
+    public TimeSpan CapacityDuration { get; init; }
+
+    /// <summary>g: each host's files per second while the pool's silo is killed.</summary>
+    public double FailoverFilesPerSecondPerHost { get; init; }
+
+    /// <summary>g: how long every host delivers before the pool's silo is killed.</summary>
+    public TimeSpan FailoverLead { get; init; }
+
+    /// <summary>g: how long files keep coming after the kill (production membership takes tens of seconds to declare a silo dead).</summary>
+    public TimeSpan FailoverWindow { get; init; }
+
+    /// <summary>g: 1 s probes instead of production membership timings, so a smoke run's failover fits in seconds.</summary>
+    public bool FastFailureDetection { get; init; }
 
     /// <summary>Longest wait for one phase's files.</summary>
     public TimeSpan Timeout { get; init; }

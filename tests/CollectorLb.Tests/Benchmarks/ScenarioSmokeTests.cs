@@ -13,6 +13,7 @@ public class ScenarioSmokeTests
     [InlineData("d")]
     [InlineData("e")]
     [InlineData("f")]
+    [InlineData("g")]
     public async Task RunScenario_SmokeSize_DeliversEveryFileAndChecksItsTargets(string id)
     {
         var scenario = ScenarioCatalog.Get(id);
