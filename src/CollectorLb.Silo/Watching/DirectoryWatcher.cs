@@ -42,6 +42,8 @@ internal sealed partial class DirectoryWatcher(
 
     // Never disposed: reports still running at shutdown release it afterwards, and it holds no OS handle.
     private readonly SemaphoreSlim _reportSlots = new(options.Value.MaxConcurrentReports);
+    private static readonly TimeSpan ReportRetryDelay = TimeSpan.FromSeconds(1);
+    private int _retryScheduled;
     private long _completedScans;
     private volatile bool _heldBack;
     private Queue<string> _backlog = new();
@@ -104,6 +106,10 @@ internal sealed partial class DirectoryWatcher(
                 case WatchSignalKind.ClaimBacklog:
                     // The last listing is used up: list again for what arrived since. Claimed files wait for the rescan.
                     await ListAndClaimAsync(cancellationToken);
+                    break;
+                case WatchSignalKind.RetryUnreported:
+                    Interlocked.Exchange(ref _retryScheduled, 0);
+                    await RetryUnreportedAsync(cancellationToken);
                     break;
                 case WatchSignalKind.RecheckPending:
                     foreach (var path in _stability.PendingPaths.ToList())
@@ -283,6 +289,7 @@ internal sealed partial class DirectoryWatcher(
             catch (Exception ex)
             {
                 LogReportFailed(logger, ex, key.FileName);
+                ScheduleRetryOfUnreported();
             }
             finally
             {
@@ -401,6 +408,19 @@ internal sealed partial class DirectoryWatcher(
         _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.WatchEnded));
     }
 
+    /// <summary>
+    /// A report failed (the grain's directory entry was on a silo being lost, say): try the unreported again in a
+    /// second rather than at the next rescan. One retry pending at a time, however many reports failed.
+    /// </summary>
+    private void ScheduleRetryOfUnreported()
+    {
+        if (Interlocked.Exchange(ref _retryScheduled, 1) == 0)
+        {
+            _ = Task.Delay(ReportRetryDelay, timeProvider).ContinueWith(
+                _ => _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.RetryUnreported)), TaskScheduler.Default);
+        }
+    }
+
     private ITimer StartTicker(TimeSpan period, WatchSignalKind kind) =>
         timeProvider.CreateTimer(_ => _signals.Writer.TryWrite(new WatchSignal(kind)), null, period, period);
 
@@ -439,6 +459,6 @@ internal sealed partial class DirectoryWatcher(
     [LoggerMessage(Level = LogLevel.Error, Message = "reading file events failed; watching the directory again at the next rescan")]
     private static partial void LogEventsFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "claimed {FileName} but its grain did not take it; asking again at the next rescan")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "claimed {FileName} but its grain did not take it; asking again in a second")]
     private static partial void LogReportFailed(ILogger logger, Exception exception, string fileName);
 }

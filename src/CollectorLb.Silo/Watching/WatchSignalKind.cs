@@ -20,6 +20,9 @@ internal enum WatchSignalKind
     /// <summary>Look again at files waiting for their size to settle.</summary>
     RecheckPending,
 
+    /// <summary>Report again the claimed files whose grain did not take them (its silo was being lost, say).</summary>
+    RetryUnreported,
+
     /// <summary>The kernel dropped events (queue overflow): list the whole directory.</summary>
     EventsLost,
 
