@@ -12,6 +12,11 @@ public sealed class CollectorHost(int index, string hostId, string flowDirectory
 
     public string FlowDirectory { get; } = flowDirectory;
 
+    /// <summary>The silo's port, kept across restarts as a host's is.</summary>
+    public int SiloPort { get; } = FreePorts.Tcp();
+
+    public int GatewayPort { get; } = FreePorts.Tcp();
+
     /// <summary>File name -> sha256 of every file dropped into this host's directory.</summary>
     public Dictionary<string, string> Dropped { get; } = [];
 

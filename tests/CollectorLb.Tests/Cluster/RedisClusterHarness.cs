@@ -11,7 +11,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Runtime.Messaging;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 using Orleans.TestingHost;
 using StackExchange.Redis;
 
@@ -245,6 +244,10 @@ public sealed class RedisClusterHarness : IAsyncDisposable
             siloOptions.SiloName = _naming == SiloNaming.ByHost
                 ? collectorHost.HostId
                 : $"collectorlb-silo-{Guid.NewGuid().ToString("N")[..5]}";
+
+            // A host's silo comes back on its own address, as in production: a newer incarnation of it, not another silo.
+            siloOptions.SiloPort = collectorHost.SiloPort;
+            siloOptions.GatewayPort = collectorHost.GatewayPort;
             lock (_hostBySiloName)
             {
                 _hostBySiloName[siloOptions.SiloName] = collectorHost;
@@ -254,16 +257,9 @@ public sealed class RedisClusterHarness : IAsyncDisposable
             host.Services.AddCollectorServices(host.Configuration);
             _configureServices?.Invoke(host.Services);
         });
-        builder.ConfigureSilo((siloOptions, silo) =>
+        builder.ConfigureSilo((_, silo) =>
         {
-            var collectorHost = _hostBySiloName[siloOptions.SiloName];
-            silo.AddCollectorLbRedis(Redis.ConnectionString);
-            if (_naming == SiloNaming.ByPod)
-            {
-                silo.UseSiloMetadata(new Dictionary<string, string> { [HostSilos.HostIdMetadataKey] = collectorHost.HostId });
-            }
-
-            silo.AddHostAffinePlacement();
+            silo.AddCollectorLbSiloServices();
             silo.Configure<ClusterMembershipOptions>(FastFailureDetection);
             silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         });
@@ -306,6 +302,11 @@ public sealed class RedisClusterHarness : IAsyncDisposable
     {
         var settings = InProcessSiloSettings.Fast(host.HostId, host.FlowDirectory, Registry.Port);
         settings["CollectorLb:Pool:LeaseTimeoutSeconds"] = "30";
+
+        // Membership, grain state and reminders in the test's Redis, as in production; pod-like names as under Kubernetes hosting.
+        settings["CollectorLb:Cluster:Mode"] = "redis";
+        settings["CollectorLb:Cluster:RedisConnectionString"] = Redis.ConnectionString;
+        settings["CollectorLb:Cluster:Kubernetes"] = _naming == SiloNaming.ByPod ? "true" : "false";
         return settings;
     }
 }

@@ -1,7 +1,6 @@
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
-using CollectorLb.Grains.Placement;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -173,7 +172,7 @@ public sealed class CollectorHarness : IAsyncDisposable
         var logDirectory = Environment.GetEnvironmentVariable("COLLECTORLB_TEST_LOGS");
         builder.ConfigureSiloHost((siloOptions, host) =>
         {
-            siloOptions.SiloName = HostId; // host-affine placement finds the host's silo by its name
+            siloOptions.SiloName = HostId; // TestingHost names the silo after the set-up below does: the same name
             if (logDirectory is not null)
             {
                 Directory.CreateDirectory(logDirectory);
@@ -187,7 +186,7 @@ public sealed class CollectorHarness : IAsyncDisposable
         });
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.AddCollectorLbStorage().AddHostAffinePlacement();
+            silo.AddCollectorLbSiloServices();
             silo.Configure<Orleans.Hosting.ReminderOptions>(reminders => reminders.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
             options.ConfigureSilo?.Invoke(silo);
         });
