@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CollectorLb.Benchmarks.Rig;
 using CollectorLb.Benchmarks.Scenarios;
+using CollectorLb.Testing.Paths;
 
 namespace CollectorLb.Benchmarks.Cli;
 

@@ -1,4 +1,4 @@
-using System.Buffers.Binary;
+using CollectorLb.Testing.Flows;
 
 namespace CollectorLb.Benchmarks.Rig;
 
@@ -11,8 +11,6 @@ internal static class FlowFileFactory
 {
     public const string StagedPrefix = ".staged.";
 
-    private const string EmptySample = "nfcapd.20261127044056";
-    private const string SmallSample = "nfcapd.20261127044054";
     private const int ChunkBytes = 1024 * 1024;
 
     public static string Name(string prefix, int index) => $"{StagedPrefix}nfcapd.{prefix}{index:D7}";
@@ -27,7 +25,7 @@ internal static class FlowFileFactory
     /// <summary>Writes <paramref name="count"/> files of <paramref name="sizeBytes"/> into <paramref name="folder"/>; returns their paths.</summary>
     public static IReadOnlyList<string> Write(string folder, string prefix, int count, long sizeBytes)
     {
-        var header = File.ReadAllBytes(RepositoryPaths.Sample(EmptySample));
+        var header = FlowFiles.Sample(FlowFiles.EmptyIntervalSample);
         var filler = new byte[(int)Math.Min(Math.Max(sizeBytes, header.Length), ChunkBytes)];
         new Random(count).NextBytes(filler);
         var paths = new List<string>(count);
@@ -38,7 +36,7 @@ internal static class FlowFileFactory
             {
                 var firstChunk = filler.AsSpan(0, (int)Math.Min(sizeBytes, filler.Length)).ToArray();
                 header.AsSpan(0, Math.Min(header.Length, firstChunk.Length)).CopyTo(firstChunk);
-                ShiftCreationTime(firstChunk, i + 1);
+                FlowFiles.ShiftCreationTime(firstChunk, i + 1);
                 file.Write(firstChunk);
                 for (var written = (long)firstChunk.Length; written < sizeBytes; written += filler.Length)
                 {
@@ -55,27 +53,17 @@ internal static class FlowFileFactory
     /// <summary>Copies of a real nfcapd file with flows (about 15 KB), each with its own creation time, for connectors that run nfdump.</summary>
     public static IReadOnlyList<string> WriteRealFlows(string folder, string prefix, int count)
     {
-        var sample = File.ReadAllBytes(RepositoryPaths.Sample(SmallSample));
+        var sample = FlowFiles.Sample(FlowFiles.SmallSample);
         var paths = new List<string>(count);
         for (var i = 0; i < count; i++)
         {
             var content = (byte[])sample.Clone();
-            ShiftCreationTime(content, i + 1);
+            FlowFiles.ShiftCreationTime(content, i + 1);
             var path = Path.Combine(folder, Name(prefix, i));
             File.WriteAllBytes(path, content);
             paths.Add(path);
         }
 
         return paths;
-    }
-
-    /// <summary>Makes a copy unique and still valid: nfcapd's header keeps the file's creation time at offset 8.</summary>
-    public static void ShiftCreationTime(byte[] content, long seconds)
-    {
-        if (content.Length >= 16)
-        {
-            var created = BinaryPrimitives.ReadInt64LittleEndian(content.AsSpan(8));
-            BinaryPrimitives.WriteInt64LittleEndian(content.AsSpan(8), created + seconds);
-        }
     }
 }

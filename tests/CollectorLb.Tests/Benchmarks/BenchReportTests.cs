@@ -1,6 +1,6 @@
 using CollectorLb.Benchmarks.Picks;
 using CollectorLb.Benchmarks.Report;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Paths;
 
 namespace CollectorLb.Tests.Benchmarks;
 

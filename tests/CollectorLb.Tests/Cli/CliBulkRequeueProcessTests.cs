@@ -1,7 +1,9 @@
 using System.Globalization;
 using CollectorLb.Cli;
-using CollectorLb.Tests.Observability;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Programs;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Cli;
 
@@ -12,7 +14,7 @@ public class CliBulkRequeueProcessTests
     [Fact]
     public async Task RequeueAll_500QuarantinedFiles_TheRealCliPutsAllBackAndReports500_EachIsDeliveredByteIdentical_AndTheQuarantineIsEmpty()
     {
-        await using var silo = await SiloUnderTest.StartAsync("bulk-host");
+        await using var silo = await SiloProcessHarness.StartAsync("bulk-host");
         var names = Enumerable.Range(0, Files).Select(i => $"nfcapd.20261127{i:D4}").ToList();
         foreach (var name in names)
         {

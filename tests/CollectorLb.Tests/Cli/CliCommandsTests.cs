@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CollectorLb.Cli;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
 
 namespace CollectorLb.Tests.Cli;
 

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
 using CollectorLb.Cli;
-using CollectorLb.Tests.Cluster;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Cli;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CollectorLb.Cli;
-using CollectorLb.Tests.Observability;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Programs;
 
 namespace CollectorLb.Tests.Cli;
 

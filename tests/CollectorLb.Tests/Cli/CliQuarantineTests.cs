@@ -2,7 +2,8 @@ using System.Text.Json;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Cli;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
 
 namespace CollectorLb.Tests.Cli;
 

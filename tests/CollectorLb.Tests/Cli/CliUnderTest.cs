@@ -1,6 +1,8 @@
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Cli;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Cli;
 

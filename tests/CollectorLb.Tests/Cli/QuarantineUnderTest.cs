@@ -1,5 +1,7 @@
 using CollectorLb.Abstractions.Quarantine;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Cli;
 

@@ -1,7 +1,8 @@
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 using StackExchange.Redis;
 
 namespace CollectorLb.Tests.Cluster;

@@ -1,5 +1,10 @@
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Programs;
+using CollectorLb.Testing.Silos;
+using CollectorLb.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Cluster;
@@ -28,21 +33,21 @@ public class DuplicateHostIdTests(ITestOutputHelper output)
         var firstHttpPort = FreePorts.Tcp();
         var firstSiloPort = FreePorts.Tcp();
         var firstDirectory = Directory.CreateDirectory(directory.Combine("first")).FullName;
-        await using var first = SiloProcess.Start(firstDirectory, new SiloEnvironment("twin", firstHttpPort)
+        await using var first = SiloProcess.Start(firstDirectory, new SiloSettings("twin").WithPorts(firstHttpPort)
             .WithLegacyRegistry(registry.Port)
-            .WithSetting("Ports:SiloPort", firstSiloPort)
-            .WithSetting("Cluster:AdvertisedAddress", "127.0.0.1")
+            .With("Ports:SiloPort", firstSiloPort)
+            .With("Cluster:AdvertisedAddress", "127.0.0.1")
             .WithVariables(cluster)
-            .ToVariables());
+            .ToEnvironment());
         await first.WaitUntilHealthyAsync(firstHttpPort, StartTimeout, "/readyz");
 
         // Same host id, its own ports and directory: everything else a copied configuration would share.
         var (exitCode, secondOutput) = await SiloProcess.RunUntilExitAsync(
-            new SiloEnvironment("twin", FreePorts.Tcp())
+            new SiloSettings("twin").WithPorts(FreePorts.Tcp())
                 .WithLegacyRegistry(registry.Port)
-                .WithSetting("Cluster:AdvertisedAddress", "127.0.0.1")
+                .With("Cluster:AdvertisedAddress", "127.0.0.1")
                 .WithVariables(cluster)
-                .ToVariables(),
+                .ToEnvironment(),
             StartTimeout);
         output.WriteLine(secondOutput);
 

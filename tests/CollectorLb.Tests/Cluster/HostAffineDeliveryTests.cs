@@ -1,7 +1,8 @@
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Grains.Placement;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Cluster;
 

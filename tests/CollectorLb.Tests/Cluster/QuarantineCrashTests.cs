@@ -3,7 +3,10 @@ using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Fakes;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.Tests.Cluster;

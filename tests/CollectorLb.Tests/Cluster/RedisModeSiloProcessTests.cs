@@ -1,6 +1,11 @@
 using System.Text.Json;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Programs;
+using CollectorLb.Testing.Silos;
+using CollectorLb.Testing.Waiting;
 using StackExchange.Redis;
 
 namespace CollectorLb.Tests.Cluster;
@@ -26,11 +31,11 @@ public class RedisModeSiloProcessTests
             ["CollectorLb__Cluster__ServiceId"] = "it-service",
         };
         var httpPort = FreePorts.Tcp();
-        await using var silo = SiloProcess.Start(directory.Path, new SiloEnvironment("collector-7", httpPort)
+        await using var silo = SiloProcess.Start(directory.Path, new SiloSettings("collector-7").WithPorts(httpPort)
             .WithLegacyRegistry(registry.Port)
-            .WithSetting("Cluster:AdvertisedAddress", "127.0.0.1")
+            .With("Cluster:AdvertisedAddress", "127.0.0.1")
             .WithVariables(cluster)
-            .ToVariables());
+            .ToEnvironment());
         await silo.WaitUntilHealthyAsync(httpPort, StartTimeout);
 
         FlowFiles.RenameInto(directory.Combine("netflows"), "nfcapd.202611270440", FlowFiles.Distinct(0));

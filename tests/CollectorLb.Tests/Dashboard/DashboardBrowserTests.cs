@@ -1,5 +1,6 @@
 using System.Text.Json;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Dashboard;

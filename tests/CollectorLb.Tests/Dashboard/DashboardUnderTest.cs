@@ -1,9 +1,9 @@
 using System.Globalization;
 using CollectorLb.Dashboard.Hosting;
-using CollectorLb.Tests.Observability;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
-using CollectorLb.Tests.TestSupport;
 
 namespace CollectorLb.Tests.Dashboard;
 
@@ -17,13 +17,13 @@ public sealed class DashboardUnderTest : IAsyncLifetime
 
     private WebApplication? _dashboard;
 
-    public SiloUnderTest Silo { get; private set; } = null!;
+    public SiloProcessHarness Silo { get; private set; } = null!;
 
     public string Url { get; private set; } = string.Empty;
 
     public async Task InitializeAsync()
     {
-        Silo = await SiloUnderTest.StartAsync("dash-host");
+        Silo = await SiloProcessHarness.StartAsync("dash-host");
         var port = FreePorts.Tcp();
         Url = $"http://127.0.0.1:{port}";
         _dashboard = DashboardApplication.Build(["--urls", Url], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.WebSockets;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using CollectorLb.Tests.TestSupport;
+using System.Text.Json;
+using System.Text;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Dashboard;
 

@@ -1,8 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Observability;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Dashboard;
 
@@ -92,6 +95,6 @@ public class OperatorTokenTests(DashboardUnderTest dashboard) : IClassFixture<Da
         Assert.Equal(HttpStatusCode.BadRequest, badState.StatusCode);
     }
 
-    private static async Task<double> QuarantinedCountAsync(CollectorLb.Tests.Observability.SiloUnderTest silo) =>
-        CollectorLb.Tests.Observability.PrometheusText.Parse((await silo.GetAsync("/metrics")).Body).Sum("collectorlb_files_quarantined_total");
+    private static async Task<double> QuarantinedCountAsync(SiloProcessHarness silo) =>
+        PrometheusText.Parse((await silo.GetAsync("/metrics")).Body).Sum("collectorlb_files_quarantined_total");
 }

@@ -1,9 +1,10 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net;
 using System.Text.Json;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Dashboard;
 

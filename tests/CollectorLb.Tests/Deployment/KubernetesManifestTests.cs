@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Paths;
 
 namespace CollectorLb.Tests.Deployment;
 

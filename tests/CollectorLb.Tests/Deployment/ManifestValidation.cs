@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Programs;
 
 namespace CollectorLb.Tests.Deployment;
 

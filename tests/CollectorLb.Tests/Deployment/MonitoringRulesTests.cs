@@ -1,9 +1,10 @@
-using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using System.Text.RegularExpressions;
-using CollectorLb.Tests.TestSupport;
+using System.Text;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Programs;
 
 namespace CollectorLb.Tests.Deployment;
 

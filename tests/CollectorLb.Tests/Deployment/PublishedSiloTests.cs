@@ -1,5 +1,8 @@
 using System.Globalization;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Programs;
+using CollectorLb.Testing.Silos;
 
 namespace CollectorLb.Tests.Deployment;
 
@@ -37,11 +40,11 @@ public class PublishedSiloTests
         var gatewayPort = FreePorts.Tcp();
         var work = directory.Combine("work");
         Directory.CreateDirectory(work);
-        var environment = new SiloEnvironment("published-host", httpPort, gatewayPort)
+        var environment = new SiloSettings("published-host").WithPorts(httpPort, gatewayPort)
             .WithNfcapdDefault()
             .WithVariable("COLLECTORLB_APP", app)
             .WithVariable("NFCAPD_PORT", FreePorts.Udp().ToString(CultureInfo.InvariantCulture))
-            .ToVariables();
+            .ToEnvironment();
         await using var silo = SiloProcess.StartProgram(work, environment, "sh", [EntryPoint, "silo"]);
         await silo.WaitUntilHealthyAsync(httpPort, HealthyTimeout, body: "Healthy");
 
@@ -86,7 +89,7 @@ public class PublishedSiloTests
         var httpPort = FreePorts.Tcp();
         var work = directory.Combine("work");
         Directory.CreateDirectory(work);
-        var environment = new SiloEnvironment("systemd-host", httpPort).ToVariables();
+        var environment = new SiloSettings("systemd-host").WithPorts(httpPort).ToEnvironment();
         environment["DOTNET_ROOT"] = directory.Combine("no-dotnet-here");
         await using (var silo = SiloProcess.StartProgram(work, environment, program, []))
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.DevServices;
 

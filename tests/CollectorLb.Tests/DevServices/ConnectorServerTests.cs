@@ -2,7 +2,8 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.DevServices;
 

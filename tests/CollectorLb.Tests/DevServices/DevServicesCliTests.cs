@@ -1,5 +1,7 @@
 using System.Net.Sockets;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.DevServices;
 

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.DevServices;
 

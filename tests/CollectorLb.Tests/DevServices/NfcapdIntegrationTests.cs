@@ -1,5 +1,6 @@
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Programs;
 
 namespace CollectorLb.Tests.DevServices;
 

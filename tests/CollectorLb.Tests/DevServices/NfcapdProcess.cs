@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Network;
 
 namespace CollectorLb.Tests.DevServices;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Programs;
 
 namespace CollectorLb.Tests.DevServices;
 

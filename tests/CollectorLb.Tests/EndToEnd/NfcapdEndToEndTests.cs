@@ -1,7 +1,10 @@
 using System.Net;
 using CollectorLb.DevServices;
 using CollectorLb.Silo.Nfcapd;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Programs;
+using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.Tests.EndToEnd;

@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Silos;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.EndToEnd;
 

@@ -1,5 +1,5 @@
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
 
 namespace CollectorLb.Tests.Integration;
 

@@ -1,4 +1,7 @@
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
+
 
 namespace CollectorLb.Tests.Integration;
 

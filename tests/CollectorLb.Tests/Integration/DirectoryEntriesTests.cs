@@ -1,5 +1,8 @@
 using CollectorLb.Silo.Watching;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.Tests.Integration;

@@ -1,7 +1,8 @@
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Integration;
 

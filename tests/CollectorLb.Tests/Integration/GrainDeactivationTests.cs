@@ -1,7 +1,9 @@
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Files;
+using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Integration;
 

@@ -1,4 +1,6 @@
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
+
 
 namespace CollectorLb.Tests.Integration;
 

@@ -1,7 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Observability;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Observability;
 
@@ -18,7 +22,7 @@ public class CollectorGaugesTests
         // nfcapd itself, except while the test holds its restarts back: then it fails at once, as a broken install would.
         await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\n[ -e '{hold}' ] && exit 1\nexec nfcapd \"$@\"\n");
         File.SetUnixFileMode(wrapper, (UnixFileMode)0x1ED); // 0755
-        await using var silo = await SiloUnderTest.StartAsync("nfcapd-gauge-host", connectors: 1, new Dictionary<string, string>
+        await using var silo = await SiloProcessHarness.StartAsync("nfcapd-gauge-host", connectors: 1, new Dictionary<string, string>
         {
             ["CollectorLb__Nfcapd__Enabled"] = "true",
             ["CollectorLb__Nfcapd__Executable"] = wrapper,
@@ -61,7 +65,7 @@ public class CollectorGaugesTests
     [Fact]
     public async Task NfcapdGauges_NfcapdDisabledByConfiguration_AreNotExported()
     {
-        await using var silo = await SiloUnderTest.StartAsync("no-nfcapd-host", connectors: 1);
+        await using var silo = await SiloProcessHarness.StartAsync("no-nfcapd-host", connectors: 1);
 
         var metrics = await WaitForMetricsAsync(silo, m => m.Value("collectorlb_ready", ("host", silo.HostId)) == 1, "the silo ready");
 
@@ -71,7 +75,7 @@ public class CollectorGaugesTests
     [Fact]
     public async Task OldestWaitingFileAge_FileHeldBackByARefusingConnector_GrowsAndIsZeroOnceItIsDelivered()
     {
-        await using var silo = await SiloUnderTest.StartAsync("oldest-host", connectors: 1, new Dictionary<string, string>
+        await using var silo = await SiloProcessHarness.StartAsync("oldest-host", connectors: 1, new Dictionary<string, string>
         {
             ["CollectorLb__Delivery__MaxAttempts"] = "1000",
         });
@@ -104,7 +108,7 @@ public class CollectorGaugesTests
     [Fact]
     public async Task RegistryLastSuccessTimestamp_RegistryFailing_StopsMoving_AndMovesAgainOnceItAnswers()
     {
-        await using var silo = await SiloUnderTest.StartAsync("registry-gauge-host", connectors: 1);
+        await using var silo = await SiloProcessHarness.StartAsync("registry-gauge-host", connectors: 1);
         var host = ("host", silo.HostId);
         const string name = "collectorlb_registry_last_success_timestamp_seconds";
 
@@ -130,7 +134,7 @@ public class CollectorGaugesTests
     [Fact]
     public async Task ConnectorHealthy_ConnectorRefusingUntilEjected_IsZero_AndOneOnceASuccessReadmitsIt()
     {
-        await using var silo = await SiloUnderTest.StartAsync("connector-gauge-host", connectors: 2, new Dictionary<string, string>
+        await using var silo = await SiloProcessHarness.StartAsync("connector-gauge-host", connectors: 2, new Dictionary<string, string>
         {
             ["CollectorLb__Pool__Policy"] = "round-robin",
         });
@@ -170,17 +174,17 @@ public class CollectorGaugesTests
 
     private static double UnixNow() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
 
-    private static async Task<int> NfcapdPidAsync(SiloUnderTest silo)
+    private static async Task<int> NfcapdPidAsync(SiloProcessHarness silo)
     {
         using var readyz = JsonDocument.Parse((await silo.GetAsync("/readyz")).Body);
         return readyz.RootElement.GetProperty("checks").GetProperty("nfcapd").GetProperty("data").GetProperty("pid").GetInt32();
     }
 
-    private static Task<PrometheusText> WaitForMetricsAsync(SiloUnderTest silo, Func<PrometheusText, bool> condition, string what) =>
+    private static Task<PrometheusText> WaitForMetricsAsync(SiloProcessHarness silo, Func<PrometheusText, bool> condition, string what) =>
         WaitForMetricsAsync(silo, condition, () => what);
 
     /// <summary>Scrapes until <paramref name="condition"/> holds; the last scrape's collector series say why not.</summary>
-    private static async Task<PrometheusText> WaitForMetricsAsync(SiloUnderTest silo, Func<PrometheusText, bool> condition, Func<string> what)
+    private static async Task<PrometheusText> WaitForMetricsAsync(SiloProcessHarness silo, Func<PrometheusText, bool> condition, Func<string> what)
     {
         PrometheusText? last = null;
         await Eventually.TrueAsync(

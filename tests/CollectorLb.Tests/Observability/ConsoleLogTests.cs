@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using CollectorLb.Testing.Harnesses;
 
 namespace CollectorLb.Tests.Observability;
 
@@ -11,7 +12,7 @@ public partial class ConsoleLogTests
     [Fact]
     public async Task JsonFormatter_FromTheEnvironment_EveryLineTheSiloWritesIsJsonWithAnIsoUtcTimestamp()
     {
-        await using var silo = await SiloUnderTest.StartAsync("json-log-host", connectors: 1, new Dictionary<string, string>
+        await using var silo = await SiloProcessHarness.StartAsync("json-log-host", connectors: 1, new Dictionary<string, string>
         {
             ["Logging__Console__FormatterName"] = "json",
             ["Logging__LogLevel__CollectorLb.Grains.Files.FileGrain"] = "Debug",
@@ -48,7 +49,7 @@ public partial class ConsoleLogTests
     [Fact]
     public async Task SimpleFormatter_ByDefault_OneLinePerEntryStartingWithTheUtcDateAndTime()
     {
-        await using var silo = await SiloUnderTest.StartAsync("simple-log-host", connectors: 1);
+        await using var silo = await SiloProcessHarness.StartAsync("simple-log-host", connectors: 1);
         var files = silo.DropFiles("nfcapd.20261203100", 1);
         await silo.WaitUntilDeliveredAsync(files.Keys);
         Assert.Equal(0, await silo.Process.StopAsync(StopTimeout));

@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Silo.Observability;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry;
 using OpenTelemetry.Trace;
+using OpenTelemetry;
 
 namespace CollectorLb.Tests.Observability;
 

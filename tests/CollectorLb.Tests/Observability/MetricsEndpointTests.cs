@@ -1,5 +1,7 @@
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Observability;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Observability;
 
@@ -8,7 +10,7 @@ public class MetricsEndpointTests
     [Fact]
     public async Task Metrics_AfterDeliveriesFailuresAndQuarantines_CountersEqualWhatHappenedAndOrleansInstrumentsArePresent()
     {
-        await using var silo = await SiloUnderTest.StartAsync("metrics-host", connectors: 1, new Dictionary<string, string>
+        await using var silo = await SiloProcessHarness.StartAsync("metrics-host", connectors: 1, new Dictionary<string, string>
         {
             ["CollectorLb__Delivery__MaxAttempts"] = "3",
         });
@@ -65,7 +67,7 @@ public class MetricsEndpointTests
     [Fact]
     public async Task Metrics_AfterADelivery_RuntimeHttpClientAndAspNetCoreMetersExportedAndEachGaugeNamesItsHost()
     {
-        await using var silo = await SiloUnderTest.StartAsync("meters-host", connectors: 1);
+        await using var silo = await SiloProcessHarness.StartAsync("meters-host", connectors: 1);
         var delivered = silo.DropFiles("nfcapd.20261203080", 1);
         await silo.WaitUntilDeliveredAsync(delivered.Keys);
 

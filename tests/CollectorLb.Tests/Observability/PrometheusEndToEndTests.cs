@@ -1,5 +1,8 @@
 using System.Globalization;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Programs;
+using CollectorLb.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Observability;
@@ -14,7 +17,7 @@ public class PrometheusEndToEndTests(ITestOutputHelper output)
     public async Task Prometheus_ScrapingASiloThatDeliveredToTwoConnectors_AnswersDeliveriesByConnectorAndTheGauges()
     {
         var udpPort = FreePorts.Udp();
-        await using var silo = await SiloUnderTest.StartAsync("scraped-host", connectors: 2, settings: new Dictionary<string, string>
+        await using var silo = await SiloProcessHarness.StartAsync("scraped-host", connectors: 2, settings: new Dictionary<string, string>
         {
             ["CollectorLb__Nfcapd__Enabled"] = "true",
             ["CollectorLb__Nfcapd__BindAddress"] = "127.0.0.1",

@@ -1,4 +1,7 @@
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Programs;
+using CollectorLb.Testing.Waiting;
+
 
 namespace CollectorLb.Tests.Observability;
 
@@ -8,7 +11,7 @@ public class PrometheusServerTests
     [Fact]
     public async Task PrometheusServer_ScrapingASilo_AnswersQueriesOnItsSeriesWithTheHostLabel()
     {
-        await using var silo = await SiloUnderTest.StartAsync("prometheus-host", connectors: 1);
+        await using var silo = await SiloProcessHarness.StartAsync("prometheus-host", connectors: 1);
         await using var prometheus = await PrometheusServer.StartAsync([$"127.0.0.1:{silo.HttpPort}"]);
 
         IReadOnlyList<(IReadOnlyDictionary<string, string> Labels, double Value)> ready = [];

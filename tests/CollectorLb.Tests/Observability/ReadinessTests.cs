@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Observability;
 
@@ -10,7 +12,7 @@ public class ReadinessTests
     [Fact]
     public async Task Readyz_NfcapdKilled_TurnsUnreadyAndReadyAgainOnceTheSupervisorRestartedIt()
     {
-        await using var silo = await SiloUnderTest.StartAsync("ready-host", connectors: 1, new Dictionary<string, string>
+        await using var silo = await SiloProcessHarness.StartAsync("ready-host", connectors: 1, new Dictionary<string, string>
         {
             ["CollectorLb__Nfcapd__Enabled"] = "true",
             ["CollectorLb__Nfcapd__Port"] = FreePorts.Udp().ToString(CultureInfo.InvariantCulture),

@@ -1,5 +1,6 @@
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Reliability;

@@ -1,6 +1,7 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Reliability;
 

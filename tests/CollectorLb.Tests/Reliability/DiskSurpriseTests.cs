@@ -1,6 +1,11 @@
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Silos;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Reliability;
 

@@ -1,7 +1,10 @@
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Silo.Watching;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.Tests.Reliability;

@@ -1,5 +1,6 @@
 using CollectorLb.Grains.Spool;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.Tests.Reliability;

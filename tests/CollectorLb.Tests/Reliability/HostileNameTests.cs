@@ -1,4 +1,8 @@
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Waiting;
+
 
 namespace CollectorLb.Tests.Reliability;
 

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 using CollectorLb.Tests.TestSupport;
 
 namespace CollectorLb.Tests.Reliability;

@@ -1,6 +1,10 @@
 using System.Globalization;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Silos;
+using CollectorLb.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Reliability;

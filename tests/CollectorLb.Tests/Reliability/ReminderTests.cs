@@ -1,6 +1,8 @@
 using CollectorLb.Abstractions.Files;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Reliability;
 

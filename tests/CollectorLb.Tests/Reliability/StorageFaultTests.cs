@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Fakes;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Reliability;

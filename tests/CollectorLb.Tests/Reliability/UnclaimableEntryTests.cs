@@ -3,8 +3,13 @@ using CollectorLb.DevServices;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Observability.Health;
 using CollectorLb.Silo.Watching;
-using CollectorLb.Tests.Observability;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Observability;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Silos;
+using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

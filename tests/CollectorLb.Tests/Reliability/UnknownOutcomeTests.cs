@@ -1,7 +1,12 @@
 using System.Globalization;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.DevServices;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Silos;
+using CollectorLb.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Reliability;

@@ -1,5 +1,6 @@
 using CollectorLb.Grains.Interop;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Paths;
 
 namespace CollectorLb.Tests.Grains.Interop;
 

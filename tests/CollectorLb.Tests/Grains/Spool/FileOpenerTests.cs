@@ -1,6 +1,7 @@
 using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Spool;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Paths;
 
 namespace CollectorLb.Tests.Grains.Spool;
 

@@ -2,7 +2,8 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Paths;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.Tests.Grains.Spool;

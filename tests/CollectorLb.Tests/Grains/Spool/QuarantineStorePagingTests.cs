@@ -3,7 +3,7 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Paths;
 
 namespace CollectorLb.Tests.Grains.Spool;
 

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Grains.Validation;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
 
 namespace CollectorLb.Tests.Grains.Validation;
 

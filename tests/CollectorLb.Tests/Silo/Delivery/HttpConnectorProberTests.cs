@@ -2,7 +2,7 @@ using System.Diagnostics;
 using CollectorLb.Grains.Health;
 using CollectorLb.Silo.Delivery;
 using CollectorLb.Silo.Hosting;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Network;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;

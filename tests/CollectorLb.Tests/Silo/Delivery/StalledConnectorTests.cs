@@ -1,7 +1,9 @@
 using System.Diagnostics;
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Delivery;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

@@ -2,10 +2,11 @@ using System.Diagnostics;
 using CollectorLb.DevServices;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Hosting;
-using CollectorLb.Tests.TestSupport;
-using Microsoft.Extensions.Logging;
+using CollectorLb.Testing.Logging;
+using CollectorLb.Testing.Network;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Silo.Registry;

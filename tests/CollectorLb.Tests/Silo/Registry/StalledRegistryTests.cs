@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Waiting;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Silo.Registry;

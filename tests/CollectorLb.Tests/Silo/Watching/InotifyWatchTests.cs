@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using CollectorLb.Silo.Interop;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Paths;
+using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Silo.Watching;
 

@@ -1,5 +1,7 @@
 using System.Diagnostics;
-using CollectorLb.Tests.TestSupport;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Paths;
 using Xunit.Abstractions;
 
 namespace CollectorLb.Tests.Silo.Watching;
