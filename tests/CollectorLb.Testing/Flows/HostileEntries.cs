@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using System.Text;
-using CollectorLb.Testing.Programs;
 using Xunit;
 
 namespace CollectorLb.Testing.Flows;
@@ -11,6 +10,10 @@ namespace CollectorLb.Testing.Flows;
 /// </summary>
 public static class HostileEntries
 {
+    private const nuint FsIocGetFlags = 0x80086601; // _IOR('f', 1, long)
+    private const nuint FsIocSetFlags = 0x40086602; // _IOW('f', 2, long)
+    private const int ImmutableFlag = 0x10; // FS_IMMUTABLE_FL
+
     public static bool IsRoot => GetEffectiveUserId() == 0;
 
     /// <summary>Fails the test with a clear message unless it runs as root (CI and these machines do).</summary>
@@ -53,19 +56,53 @@ public static class HostileEntries
     public static void MakeFifo(string path) =>
         Assert.True(MkFifo(path, 0x1A4) == 0, $"mkfifo {path} failed: errno {Marshal.GetLastPInvokeError()}");
 
-    /// <summary><c>chattr +i</c>: not even root may rename, delete or change the file until <see cref="ClearImmutableAsync"/>.</summary>
-    public static async Task SetImmutableAsync(string path)
-    {
-        var run = await ToolRun.RunAsync("chattr", ["+i", path], TimeSpan.FromSeconds(30));
-        Assert.True(run.ExitCode == 0, $"chattr +i {path}: {run.Describe()}");
-    }
+    /// <summary>
+    /// What <c>chattr +i</c> does (the inode flag, set with FS_IOC_SETFLAGS): not even root may rename, delete or change
+    /// the file until <see cref="ClearImmutable"/>. Needs root (CAP_LINUX_IMMUTABLE).
+    /// </summary>
+    public static void SetImmutable(string path) =>
+        Assert.True(TryChangeFlags(path, flags => flags | ImmutableFlag, out var errno), $"setting the immutable flag of {path} failed: errno {errno}");
 
-    /// <summary><c>chattr -i</c>; quiet when the file is gone, so cleanups can call it whatever happened.</summary>
-    public static async Task ClearImmutableAsync(string path)
+    /// <summary>What <c>chattr -i</c> does; quiet when the file is gone or the flag cannot be cleared, so cleanups can call it whatever happened.</summary>
+    public static void ClearImmutable(string path)
     {
         if (File.Exists(path))
         {
-            await ToolRun.RunAsync("chattr", ["-i", path], TimeSpan.FromSeconds(30));
+            TryChangeFlags(path, flags => flags & ~ImmutableFlag, out _);
+        }
+    }
+
+    private static bool TryChangeFlags(string path, Func<int, int> change, out int errno)
+    {
+        errno = 0;
+        var fd = Open(Encoding.UTF8.GetBytes(path).Append((byte)0).ToArray(), 0x800 | 0x80000, 0); // O_RDONLY | O_NONBLOCK | O_CLOEXEC
+        if (fd < 0)
+        {
+            errno = Marshal.GetLastPInvokeError();
+            return false;
+        }
+
+        try
+        {
+            var flags = 0;
+            if (Ioctl(fd, FsIocGetFlags, ref flags) != 0)
+            {
+                errno = Marshal.GetLastPInvokeError();
+                return false;
+            }
+
+            flags = change(flags);
+            if (Ioctl(fd, FsIocSetFlags, ref flags) != 0)
+            {
+                errno = Marshal.GetLastPInvokeError();
+                return false;
+            }
+
+            return true;
+        }
+        finally
+        {
+            Close(fd);
         }
     }
 
@@ -80,6 +117,9 @@ public static class HostileEntries
 
     [DllImport("libc", EntryPoint = "rename", SetLastError = true)]
     private static extern int Rename(byte[] from, byte[] to);
+
+    [DllImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    private static extern int Ioctl(int fd, nuint request, ref int flags);
 
     [DllImport("libc", EntryPoint = "close")]
     private static extern int Close(int fd);

@@ -77,10 +77,6 @@ public sealed class CollectorHarness : IAsyncDisposable
         {
             await harness.StartDevServicesAsync(options);
             options.BeforeStart?.Invoke(harness.FlowDirectory);
-            if (options.BeforeStartAsync is not null)
-            {
-                await options.BeforeStartAsync(harness.FlowDirectory);
-            }
             await harness.StartClusterAsync(options);
             return harness;
         }

@@ -26,7 +26,4 @@ public sealed class HarnessOptions
 
     /// <summary>Runs last on the silo's builder: to replace a service with a fault-injecting one (storage, file opener, crash points).</summary>
     public Action<ISiloBuilder>? ConfigureSilo { get; init; }
-
-    /// <summary>As <see cref="BeforeStart"/>, for set-ups that run a tool (chattr, say).</summary>
-    public Func<string, Task>? BeforeStartAsync { get; init; }
 }

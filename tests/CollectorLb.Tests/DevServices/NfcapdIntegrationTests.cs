@@ -1,4 +1,5 @@
 using CollectorLb.DevServices;
+using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Programs;
 
@@ -42,5 +43,25 @@ public sealed class NfcapdIntegrationTests(NfcapdCaptureFixture capture) : IClas
 
         Assert.Equal((200, """{"result":"success"}"""), (status, answer));
         Assert.Equal(body, await File.ReadAllBytesAsync(Path.Combine(_temp.Path, Path.GetFileName(file))));
+    }
+
+    [Fact]
+    public async Task ConvertWithNfdump_NfdumpFails_Answers400AndKeepsNothing()
+    {
+        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions
+        {
+            Name = "c1",
+            OutputDirectory = _temp.Path,
+            ConvertWithNfdump = true,
+            NfdumpPath = "false",
+        });
+
+        using var http = HttpTestClient.Create();
+        var (status, body) = await HttpTestClient.ConvertAsync(http, connector.Url, "nfcapd.202611270440", [1, 2, 3]);
+
+        Assert.Equal(400, status);
+        Assert.Contains("exited with code 1", HttpTestClient.Message(body), StringComparison.Ordinal);
+        Assert.Empty(connector.Received);
+        Assert.Empty(Directory.GetFileSystemEntries(_temp.Path));
     }
 }

@@ -2,7 +2,6 @@ using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
 
-
 namespace CollectorLb.Tests.Integration;
 
 public class DeliveryTests

@@ -1,7 +1,6 @@
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
 
-
 namespace CollectorLb.Tests.Integration;
 
 public class RegistryAvailabilityTests

@@ -2,7 +2,6 @@ using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Programs;
 using CollectorLb.Testing.Waiting;
 
-
 namespace CollectorLb.Tests.Observability;
 
 /// <summary>The test helper around a real Prometheus: it scrapes a silo and answers queries over what it scraped.</summary>

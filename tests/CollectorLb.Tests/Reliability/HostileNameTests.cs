@@ -3,7 +3,6 @@ using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Waiting;
 
-
 namespace CollectorLb.Tests.Reliability;
 
 public class HostileNameTests

@@ -26,19 +26,19 @@ public class UnclaimableEntryTests
     [Fact]
     public async Task ImmutableFileAsTheOldestEntry_EveryOtherFileIsDelivered_ItStaysUnsentAndIsReportedOnce()
     {
-        HostileEntries.RequireRoot("chattr +i on the oldest file");
+        HostileEntries.RequireRoot("the immutable flag on the oldest file");
         string? stuckPath = null;
         var atStart = new Dictionary<string, string>();
         try
         {
             await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
             {
-                BeforeStartAsync = async flow =>
+                BeforeStart = flow =>
                 {
                     stuckPath = Path.Combine(flow, Stuck);
                     File.WriteAllBytes(stuckPath, FlowFiles.Distinct(100));
                     File.SetLastWriteTimeUtc(stuckPath, DateTime.UtcNow.AddHours(-1));
-                    await HostileEntries.SetImmutableAsync(stuckPath);
+                    HostileEntries.SetImmutable(stuckPath);
                     for (var i = 0; i < 10; i++)
                     {
                         var content = FlowFiles.Distinct(i);
@@ -72,7 +72,7 @@ public class UnclaimableEntryTests
             Assert.Equal(1, directory.Data["unclaimable"]);
 
             // Once the flag is gone the file is claimed and delivered like any other, and leaves the set.
-            await HostileEntries.ClearImmutableAsync(stuckPath!);
+            HostileEntries.ClearImmutable(stuckPath!);
             await harness.WaitUntilDeliveredAsync(new Dictionary<string, string> { [Stuck] = FlowFiles.Sha256(FlowFiles.Distinct(100)) });
             Assert.Equal(0, unclaimable.Count);
             Assert.Contains($"claimed {Stuck}, which could not be claimed before", harness.Log.Messages);
@@ -81,7 +81,7 @@ public class UnclaimableEntryTests
         {
             if (stuckPath is not null)
             {
-                await HostileEntries.ClearImmutableAsync(stuckPath);
+                HostileEntries.ClearImmutable(stuckPath);
             }
         }
     }
