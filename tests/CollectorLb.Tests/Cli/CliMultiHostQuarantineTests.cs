@@ -3,6 +3,7 @@ using System.Text.Json;
 using CollectorLb.Cli;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
+using CollectorLb.Testing.Programs;
 using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.Tests.Cli;
@@ -49,12 +50,12 @@ public class CliMultiHostQuarantineTests
         }
 
         var first = harness.Hosts[0];
-        var one = await CliUnderTest.RunAsync(harness.Client, "requeue", "--all", "--host", first.HostId);
+        var one = await InProcessCli.RunAsync(harness.Client, "requeue", "--all", "--host", first.HostId);
         Assert.True(one.ExitCode == ExitCodes.Ok, one.ToString());
         Assert.Contains($"{PerHost} files requeued, 0 refused", one.Output);
         await Eventually.TrueAsync(() => Quarantined(first).Count == 0 && harness.Hosts.Skip(1).All(h => Quarantined(h).Count == PerHost), "only the first host's files left quarantine");
 
-        var all = await CliUnderTest.RunAsync(harness.Client, "requeue", "--all");
+        var all = await InProcessCli.RunAsync(harness.Client, "requeue", "--all");
         Assert.True(all.ExitCode == ExitCodes.Ok, all.ToString());
         Assert.Contains($"{PerHost * 2} files requeued, 0 refused", all.Output);
 
@@ -74,7 +75,7 @@ public class CliMultiHostQuarantineTests
         for (var pages = 0; pages < 1000; pages++)
         {
             string[] args = ["quarantine", "list", "--json", "--limit", limit.ToString(CultureInfo.InvariantCulture)];
-            var run = await CliUnderTest.RunAsync(harness.Client, after is null ? args : [.. args, "--after", after]);
+            var run = await InProcessCli.RunAsync(harness.Client, after is null ? args : [.. args, "--after", after]);
             Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
             using var page = JsonDocument.Parse(run.Output);
             keys.AddRange(page.RootElement.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("key").GetString()!));
