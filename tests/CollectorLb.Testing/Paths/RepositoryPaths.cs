@@ -17,6 +17,9 @@ public static class RepositoryPaths
 
     public static string Sample(string name) => Path.Combine(AppContext.BaseDirectory, "Samples", name);
 
+    /// <summary>The benchmark program (tests/CollectorLb.Benchmarks) as built with the solution, in the same configuration.</summary>
+    public static string BenchmarkProgram => Path.Combine(Root, "tests", "CollectorLb.Benchmarks", "bin", Configuration, "net10.0", "CollectorLb.Benchmarks.dll");
+
     /// <summary>A file of a project under <c>src</c> as built in the same configuration as this program.</summary>
     public static string BuildOutput(string project, string file) => Path.Combine(Root, "src", project, "bin", Configuration, "net10.0", file);
 
