@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CollectorLb.Grains.Observability;
+using CollectorLb.IntegrationTests.TestSupport;
 using CollectorLb.Silo.Observability;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
@@ -10,7 +11,11 @@ using OpenTelemetry;
 
 namespace CollectorLb.IntegrationTests.Observability;
 
-/// <summary>Each file's trip is one trace: its claim, its life in its grain, each attempt and the POST under it.</summary>
+/// <summary>
+/// Each file's trip is one trace: its claim, its life in its grain, each attempt and the POST under it. Runs alone
+/// (<see cref="AloneCollection"/>): the exporter hears the spans of every silo in the process, not only this test's.
+/// </summary>
+[Collection(AloneCollection.Name)]
 public class FileTracingTests
 {
     [Fact]
