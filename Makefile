@@ -1,16 +1,20 @@
-# CollectorLb.Orleans: `make demo` runs the whole pipeline locally, `make test` runs every test.
+# CollectorLb.Orleans: `make demo` runs the whole pipeline locally, `make test` runs every test, `make unit` the fast ones.
 SHELL := /bin/bash
 .DEFAULT_GOAL := help
 CONFIGURATION ?= Release
 RESULTS ?= TestResults
+# The test projects by kind, in the order make test runs them: unit (no external program), integration (TestingHost
+# silos in process), system (the programs as processes, nfcapd, Redis, Chromium, kubectl, promtool, the benchmark).
+TEST_PROJECTS := CollectorLb.UnitTests CollectorLb.IntegrationTests CollectorLb.SystemTests
 # make publish: the silo for collector hosts outside Kubernetes (deploy/systemd), self-contained, one folder.
 PUBLISH_DIR ?= artifacts/collectorlb
 
-.PHONY: help deps deps-demo build test demo bench publish clean
+.PHONY: help deps deps-demo build test unit demo bench publish clean
 
 help:
 	@echo "make demo   registry + two connectors + silo + dashboard (:8080) + real nfcapd fed by a synthetic exporter (Ctrl-C stops)"
 	@echo "make test   installs what is missing, builds, runs every test, prints 'N passed, M failed'"
+	@echo "make unit   builds and runs the unit tests only (no external program, under a minute), prints how long it took"
 	@echo "make bench  the benchmark scenarios a-f against their ceilings and g (a cluster of silos); report and chart in bench/results/"
 	@echo "make publish  the silo for linux-x64, self-contained, into \$$PUBLISH_DIR ($(PUBLISH_DIR)); see deploy/systemd"
 
@@ -24,12 +28,24 @@ deps-demo:
 build:
 	dotnet build CollectorLb.Orleans.sln -c $(CONFIGURATION) -nologo -v:q
 
+# One project after the other, so the slow kinds do not share the cores with each other; every project runs even
+# when an earlier one failed, and the last line counts all of them.
 test: deps build
 	@rm -rf $(RESULTS)
-	@set +e; dotnet test CollectorLb.Orleans.sln -c $(CONFIGURATION) --no-build -nologo \
-	    --logger "trx" --logger "console;verbosity=normal" --results-directory $(RESULTS) \
-	    -- RunConfiguration.TestSessionTimeout=1800000; status=$$?; \
-	  scripts/trx-summary.sh $(RESULTS); exit $$status
+	@status=0; for project in $(TEST_PROJECTS); do \
+	  dotnet test tests/$$project/$$project.csproj -c $(CONFIGURATION) --no-build -nologo \
+	    --logger "trx;LogFileName=$$project.trx" --logger "console;verbosity=normal" --results-directory $(RESULTS) \
+	    -- RunConfiguration.TestSessionTimeout=1800000 || status=1; \
+	done; \
+	scripts/trx-summary.sh $(RESULTS); exit $$status
+
+# Builds only what the unit tests need; results in $(RESULTS)/unit, apart from make test's.
+unit:
+	@start=$$(date +%s); status=0; rm -rf $(RESULTS)/unit; \
+	dotnet build tests/CollectorLb.UnitTests/CollectorLb.UnitTests.csproj -c $(CONFIGURATION) -nologo -v:q && \
+	dotnet test tests/CollectorLb.UnitTests/CollectorLb.UnitTests.csproj -c $(CONFIGURATION) --no-build -nologo \
+	    --logger "trx;LogFileName=unit.trx" --results-directory $(RESULTS)/unit || status=1; \
+	scripts/trx-summary.sh $(RESULTS)/unit; echo "make unit took $$(( $$(date +%s) - start )) s (build included)"; exit $$status
 
 demo: deps-demo build
 	@scripts/demo.sh $(CONFIGURATION)

@@ -100,7 +100,7 @@ fi
 # The Kubernetes schema validator's npm packages (pinned by its package-lock.json), installed when missing or older.
 validator=""
 if [ "$purpose" = test ]; then
-  directory="$(dirname "$0")/../tests/CollectorLb.Tests/Deployment/k8s-validator"
+  directory="$(dirname "$0")/../tests/CollectorLb.SystemTests/Deployment/k8s-validator"
   if [ ! -f "$directory/node_modules/.package-lock.json" ] || [ "$directory/package-lock.json" -nt "$directory/node_modules/.package-lock.json" ]; then
     if command -v npm >/dev/null 2>&1; then
       echo "install-deps ($purpose): installing the Kubernetes manifest validator's npm packages (npm ci) ..."

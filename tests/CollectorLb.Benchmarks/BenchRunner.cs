@@ -56,8 +56,12 @@ internal static class BenchRunner
 
         Directory.CreateDirectory(outputFolder);
         var name = reportName ?? DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + (size == ScenarioSize.Full ? string.Empty : "-" + size.Name);
-        var chart = name + ".png";
-        ChartRenderer.Render(Path.Combine(outputFolder, chart), reports);
+        var chart = reports.Count > 0 ? name + ".png" : null;
+        if (chart is not null)
+        {
+            ChartRenderer.Render(Path.Combine(outputFolder, chart), reports);
+        }
+
         var reportPath = Path.Combine(outputFolder, name + ".md");
         await File.WriteAllTextAsync(reportPath, MarkdownReport.Render(RunInfo.Collect(), size.Name, Stopwatch.GetElapsedTime(started), reports, picks, chart));
         log.WriteLine($"report: {reportPath}");

@@ -26,7 +26,6 @@ public static class OrleansSiloExtensions
     public static WebApplicationBuilder AddCollectorLbSilo(this WebApplicationBuilder builder)
     {
         var ports = builder.Configuration.GetSection(PortOptions.SectionName).Get<PortOptions>() ?? new PortOptions();
-        var spool = builder.Configuration.GetSection(SpoolOptions.SectionName).Get<SpoolOptions>() ?? new SpoolOptions();
         var cluster = ReadClusterOptions(builder.Configuration);
         builder.UseOrleans(silo =>
         {
@@ -37,7 +36,6 @@ public static class OrleansSiloExtensions
                     options.ServiceId = cluster.ServiceId;
                     options.ClusterId = cluster.ClusterId;
                 });
-                silo.AddCollectorLbRedis(cluster.RedisConnectionString);
                 if (cluster.Kubernetes)
                 {
                     // Kubernetes hosting advertises the pod IP, listens on all addresses and names the silo after the pod.
@@ -57,14 +55,9 @@ public static class OrleansSiloExtensions
             else
             {
                 silo.UseLocalhostClustering(ports.SiloPort, ports.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-                silo.AddCollectorLbStorage();
             }
 
-            // One FileGrain per file, each alive for a moment: caching their directory entries helps nobody, and the
-            // cache's size gauge counts every entry each time metrics are collected (each second, for the dashboard).
-            silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = DirectoryCacheSize);
-            silo.AddCollectorLbHostIdentity(spool.HostId, namedAfterPod: cluster.IsRedis && cluster.Kubernetes);
-            silo.AddHostAffinePlacement();
+            silo.AddCollectorLbSiloServices();
 
             // The official Orleans dashboard is served by the CollectorLb dashboard (an Orleans client); each silo reports to it.
             silo.AddDashboard();
@@ -78,8 +71,35 @@ public static class OrleansSiloExtensions
         return builder;
     }
 
+    /// <summary>
+    /// The collector's part of a silo, whoever hosts it (this program, or a TestingHost cluster that brings its own
+    /// endpoints and cluster ids), read from the silo's configuration (<c>CollectorLb:HostId</c>,
+    /// <c>CollectorLb:Cluster</c>): where grain state and reminders live (memory; or Redis, with membership), the host
+    /// id (silo name and metadata, and the check for another silo of it), host-affine placement and the directory cache.
+    /// </summary>
+    public static ISiloBuilder AddCollectorLbSiloServices(this ISiloBuilder silo)
+    {
+        var spool = silo.Configuration.GetSection(SpoolOptions.SectionName).Get<SpoolOptions>() ?? new SpoolOptions();
+        var cluster = ReadClusterOptions(silo.Configuration);
+        if (cluster.IsRedis)
+        {
+            silo.AddCollectorLbRedis(cluster.RedisConnectionString);
+        }
+        else
+        {
+            silo.AddCollectorLbStorage();
+        }
+
+        // One FileGrain per file, each alive for a moment: caching their directory entries helps nobody, and the
+        // cache's size gauge counts every entry each time metrics are collected (each second, for the dashboard).
+        silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = DirectoryCacheSize);
+        silo.AddCollectorLbHostIdentity(spool.HostId, namedAfterPod: cluster.IsRedis && cluster.Kubernetes);
+        silo.AddHostAffinePlacement();
+        return silo;
+    }
+
     /// <summary>The grain storage and reminder service the grains expect (embedded: in memory).</summary>
-    public static ISiloBuilder AddCollectorLbStorage(this ISiloBuilder silo)
+    private static ISiloBuilder AddCollectorLbStorage(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(StorageNames.Files);
         silo.AddFileRecordSerializer();
@@ -88,7 +108,7 @@ public static class OrleansSiloExtensions
     }
 
     /// <summary>Membership, the grains' storage and the reminder table in one Redis (production).</summary>
-    public static ISiloBuilder AddCollectorLbRedis(this ISiloBuilder silo, string redisConnectionString)
+    private static ISiloBuilder AddCollectorLbRedis(this ISiloBuilder silo, string redisConnectionString)
     {
         // The packages' READMEs name options that 10.4.2 does not have; ConfigurationOptions is the one that works.
         silo.UseRedisClustering(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString));
@@ -119,7 +139,7 @@ public static class OrleansSiloExtensions
     /// Before it becomes active it checks that no other active silo serves that host (<see cref="HostIdCheck"/>):
     /// it refuses to start, or under Kubernetes waits for the other to leave.
     /// </summary>
-    public static ISiloBuilder AddCollectorLbHostIdentity(this ISiloBuilder silo, string hostId, bool namedAfterPod = false)
+    private static ISiloBuilder AddCollectorLbHostIdentity(this ISiloBuilder silo, string hostId, bool namedAfterPod)
     {
         silo.UseSiloMetadata(new Dictionary<string, string> { [HostSilos.HostIdMetadataKey] = hostId });
         if (!namedAfterPod)

@@ -41,6 +41,12 @@ public class PickPathBenchmarks
             connector.Latency.Record(4096, TimeSpan.FromMilliseconds(1 + random.Next(10)));
             return connector;
         }).ToList();
+
+        // A pick path that finds no connector measures nothing: every pick of a run must find one.
+        if (Pick() < PicksPerInvoke * "connector-0".Length)
+        {
+            throw new InvalidOperationException($"{Policy} over {Connectors} connectors missed picks.");
+        }
     }
 
     [Benchmark(OperationsPerInvoke = PicksPerInvoke)]

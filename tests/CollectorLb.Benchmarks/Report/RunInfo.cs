@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using CollectorLb.Benchmarks.Rig;
+using CollectorLb.Testing.Paths;
 
 namespace CollectorLb.Benchmarks.Report;
 

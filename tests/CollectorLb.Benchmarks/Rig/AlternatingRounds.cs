@@ -1,3 +1,5 @@
+using CollectorLb.Testing.Silos;
+
 namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>
@@ -31,7 +33,7 @@ internal sealed class AlternatingRounds
     /// </summary>
     public static async Task<AlternatingRounds> RunAsync(
         int rounds,
-        SiloUnderTest silo,
+        SiloProcess silo,
         Func<Task<IReadOnlyList<string>>> makeFiles,
         Func<IReadOnlyList<string>, Task<double>> ceiling,
         Func<IReadOnlyList<string>, Task<double>> ours,

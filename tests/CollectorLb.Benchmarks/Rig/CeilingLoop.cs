@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CollectorLb.Testing.Flows;
 
 namespace CollectorLb.Benchmarks.Rig;
 

@@ -1,4 +1,5 @@
 using CollectorLb.DevServices;
+using CollectorLb.Testing.DevServices;
 
 namespace CollectorLb.Benchmarks.Rig;
 

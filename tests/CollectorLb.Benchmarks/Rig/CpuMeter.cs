@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using CollectorLb.Testing.Silos;
 
 namespace CollectorLb.Benchmarks.Rig;
 
@@ -22,7 +23,7 @@ internal sealed class CpuMeter
         _benchStart = Process.GetCurrentProcess().TotalProcessorTime;
     }
 
-    public static CpuMeter Start(SiloUnderTest? silo = null) => new(silo?.ProcessId);
+    public static CpuMeter Start(SiloProcess? silo = null) => new(silo?.ProcessId);
 
     /// <summary>CPU used since the start: by the silo (zero without one) and by this process.</summary>
     public (TimeSpan Silo, TimeSpan Bench) Stop() =>

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CollectorLb.Testing.Flows;
 
 namespace CollectorLb.Benchmarks.Rig;
 

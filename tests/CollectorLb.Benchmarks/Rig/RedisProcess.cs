@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
+using CollectorLb.Testing.Network;
 
 namespace CollectorLb.Benchmarks.Rig;
 

@@ -19,11 +19,11 @@ internal sealed class BacklogScenario : IScenario
         var run = stage.Rig.Track(new DeliveryTracker(files.Count, startedAt: System.Diagnostics.Stopwatch.GetTimestamp()));
         var silo = await stage.StartSiloAsync(size, warmUp: []);
         var cpu = CpuMeter.Start(silo);
-        await run.WaitAsync(size.Timeout, () => $"Files on disk: {stage.FilesLeftOnDisk()}. Silo log ends:\n{silo.LogTail()}");
+        await run.WaitAsync(size.Timeout, () => $"Files on disk: {stage.FilesLeftOnDisk()}. Silo log ends:\n{silo.OutputTail()}");
         var emptied = await stage.WaitUntilDiskEmptyAsync(TimeSpan.FromSeconds(30));
         var cpuPerFile = CpuPerFile.Describe(cpu.Stop(), files.Count);
-        var memory = silo.Memory;
-        var problems = silo.LogProblems();
+        var memory = ProcessMemory.Read(silo.ProcessId);
+        var problems = SiloLog.Problems(silo);
         var errors = problems.Count(p => p.Level != "warn");
         // Warnings of our own code mean a file had trouble; the runtime's own (see the analysis) are reported, not counted.
         var ourWarnings = problems.Count(p => p.Level == "warn" && p.Category.StartsWith("CollectorLb", StringComparison.Ordinal));

@@ -19,7 +19,7 @@ internal sealed class LargeFilesScenario : IScenario
         await using var stage = await ScenarioStage.StartAsync("b", ConnectorSpec.Many(4, ConnectorSpec.Instant));
         var totalBytes = size.LargeFiles * size.LargeFileBytes;
         var silo = await stage.StartSiloAsync(size);
-        var before = silo.Memory;
+        var before = ProcessMemory.Read(silo.ProcessId);
         ProcessMemory.ResetPeak(silo.ProcessId);
 
         var rounds = await AlternatingRounds.RunAsync(
@@ -42,7 +42,7 @@ internal sealed class LargeFilesScenario : IScenario
             "b",
             "MB/s");
 
-        var after = silo.Memory;
+        var after = ProcessMemory.Read(silo.ProcessId);
         var growth = after.PeakResidentBytes - before.ResidentBytes;
         var cpuPerFile = rounds.DescribeCpuPerFile();
         var (oursMedian, ceilingMedian) = (rounds.OursMedian, rounds.CeilingMedian);

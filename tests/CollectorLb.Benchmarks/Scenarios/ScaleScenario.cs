@@ -5,6 +5,10 @@ using CollectorLb.Benchmarks.Rig;
 using CollectorLb.Grains.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using CollectorLb.Testing.Cluster;
+using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Silos;
 
 namespace CollectorLb.Benchmarks.Scenarios;
 
@@ -157,7 +161,7 @@ internal sealed class ScaleScenario : IScenario
         try
         {
             // The first silo is alone when the first file comes, so the pool activates on it.
-            await DeliverAsync(rig, [lost.MakeFiles(size.ScaleWarmUpFilesPerHost)], size.Timeout, () => poolSilo.LogTail());
+            await DeliverAsync(rig, [lost.MakeFiles(size.ScaleWarmUpFilesPerHost)], size.Timeout, () => poolSilo.OutputTail());
             await using var cluster = await CollectorCluster.StartAsync(survivors, identity, redis.ConnectionString, rig.Registry.Port, turns, size.FastFailureDetection);
             await DeliverAsync(rig, survivors.Select(h => h.MakeFiles(size.ScaleWarmUpFilesPerHost)).ToList(), size.Timeout, () => Describe(cluster));
             if (await cluster.PoolHostAsync() is { } elsewhere)
@@ -208,7 +212,7 @@ internal sealed class ScaleScenario : IScenario
             // The lost host comes back (same host id, a new silo) and delivers what waited on its disk.
             await poolSilo.DisposeAsync();
             poolSilo = await StartSiloProcessAsync(work, lost, identity, redis, rig);
-            await tracker.WaitAsync(size.Timeout, () => Describe(cluster) + $" {lost.HostId}'s log ends:\n{poolSilo.LogTail()}");
+            await tracker.WaitAsync(size.Timeout, () => Describe(cluster) + $" {lost.HostId}'s log ends:\n{poolSilo.OutputTail()}");
             var duringOutage = LatencySummary.Of(tracker.LatencyMillisecondsOf(OfSurvivor, killedAt, poolBackAt).ToList());
             var afterOutage = LatencySummary.Of(tracker.LatencyMillisecondsOf(OfSurvivor, poolBackAt, droppedAll).ToList());
             var emptied = await WaitUntilDiskEmptyAsync(hosts, TimeSpan.FromSeconds(30));
@@ -252,11 +256,29 @@ internal sealed class ScaleScenario : IScenario
     }
 
     /// <summary>A host's silo as the silo program in its own process, in <paramref name="identity"/>'s cluster.</summary>
-    private static Task<SiloUnderTest> StartSiloProcessAsync(WorkDirectory work, ClusterHost host, ClusterIdentity identity, RedisProcess redis, ConnectorRig rig)
+    private static async Task<SiloProcess> StartSiloProcessAsync(WorkDirectory work, ClusterHost host, ClusterIdentity identity, RedisProcess redis, ConnectorRig rig)
     {
         var settings = identity.SiloSettings(redis.ConnectionString);
         settings["HostId"] = host.HostId;
-        return SiloUnderTest.StartAsync(work.Folder($"{host.HostId}-{Guid.NewGuid():N}"[..16]), host.FlowDirectory, rig.Registry.Port, settings);
+        var workDirectory = work.Folder($"{host.HostId}-{Guid.NewGuid():N}"[..16]);
+        var httpPort = FreePorts.Tcp();
+        var environment = new SiloSettings("bench")
+            .WithPorts(httpPort)
+            .WithRegistry(rig.Registry.Port)
+            .WithFlowDirectory(host.FlowDirectory)
+            .With(settings)
+            .ToEnvironment();
+        var silo = SiloProcess.Start(workDirectory, environment, logPath: Path.Combine(workDirectory, "silo.log"));
+        try
+        {
+            await silo.WaitUntilHealthyAsync(httpPort, TimeSpan.FromSeconds(60));
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
     }
 
     private static string PoolDetail(PoolTurns pool) => string.Create(CultureInfo.InvariantCulture,

@@ -1,4 +1,7 @@
 using CollectorLb.Benchmarks.Rig;
+using CollectorLb.Testing.Network;
+using CollectorLb.Testing.Silos;
+using CollectorLb.Testing.Flows;
 
 namespace CollectorLb.Benchmarks.Scenarios;
 
@@ -26,7 +29,7 @@ internal sealed class ScenarioStage : IAsyncDisposable
 
     public string FlowDirectory { get; }
 
-    public SiloUnderTest? Silo { get; private set; }
+    public SiloProcess? Silo { get; private set; }
 
     public static async Task<ScenarioStage> StartAsync(string name, IReadOnlyList<ConnectorSpec> connectors)
     {
@@ -72,11 +75,11 @@ internal sealed class ScenarioStage : IAsyncDisposable
     /// Starts the silo (replacing a running one) and delivers warm-up files through it: <paramref name="warmUp"/>, or
     /// <see cref="ScenarioSize.WarmUpFiles"/> small files when null. An empty list starts it cold.
     /// </summary>
-    public async Task<SiloUnderTest> StartSiloAsync(ScenarioSize size, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? warmUp = null)
+    public async Task<SiloProcess> StartSiloAsync(ScenarioSize size, IReadOnlyDictionary<string, string>? settings = null, IReadOnlyList<string>? warmUp = null)
     {
         await StopSiloAsync();
         warmUp ??= MakeFiles(size.WarmUpFiles);
-        Silo = await SiloUnderTest.StartAsync(_work.Folder($"silo-{++_batch}"), FlowDirectory, Rig.Registry.Port, settings ?? new Dictionary<string, string>());
+        Silo = await LaunchSiloAsync(_work.Folder($"silo-{++_batch}"), settings ?? new Dictionary<string, string>());
         if (warmUp.Count > 0)
         {
             await DeliverAllAtOnceAsync(warmUp, size.Timeout);
@@ -124,5 +127,31 @@ internal sealed class ScenarioStage : IAsyncDisposable
         _work.Dispose();
     }
 
-    private string Describe() => Silo is null ? "No silo running." : $"Files on disk: {FilesLeftOnDisk()}. Silo log ends:\n{Silo.LogTail()}";
+    private string Describe() => Silo is null ? "No silo running." : $"Files on disk: {FilesLeftOnDisk()}. Silo log ends:\n{Silo.OutputTail()}";
+
+    /// <summary>
+    /// The built silo as its own process (so its memory can be read honestly from /proc) on the silo's defaults plus
+    /// <paramref name="settings"/>, its console in a log file; returns once /healthz answers.
+    /// </summary>
+    private async Task<SiloProcess> LaunchSiloAsync(string workDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        var httpPort = FreePorts.Tcp();
+        var environment = new SiloSettings("bench")
+            .WithPorts(httpPort)
+            .WithRegistry(Rig.Registry.Port)
+            .WithFlowDirectory(FlowDirectory)
+            .With(settings)
+            .ToEnvironment();
+        var silo = SiloProcess.Start(workDirectory, environment, logPath: Path.Combine(workDirectory, "silo.log"));
+        try
+        {
+            await silo.WaitUntilHealthyAsync(httpPort, TimeSpan.FromSeconds(60));
+            return silo;
+        }
+        catch
+        {
+            await silo.DisposeAsync();
+            throw;
+        }
+    }
 }

@@ -1,0 +1,30 @@
+using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Options;
+
+namespace CollectorLb.UnitTests.Grains.LoadBalancing;
+
+public class LoadBalancingPolicyFactoryTests
+{
+    [Fact]
+    public void Create_EveryConfiguredName_MakesThePolicyOfThatName()
+    {
+        foreach (var name in LoadBalancingPolicies.All)
+        {
+            Assert.Equal(name, LoadBalancingPolicyFactory.Create(name).Name);
+        }
+    }
+
+    [Fact]
+    public void Create_UnknownName_ThrowsNamingTheChoices()
+    {
+        var error = Assert.Throws<ArgumentException>(() => LoadBalancingPolicyFactory.Create("fastest"));
+
+        Assert.Contains(LoadBalancingPolicies.LeastOutstanding, error.Message);
+    }
+
+    [Fact]
+    public void Policy_NotConfigured_IsP2cEwma()
+    {
+        Assert.Equal(LoadBalancingPolicies.P2cEwma, new ConnectorPoolOptions().Policy);
+    }
+}
