@@ -1,5 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Health;
+using CollectorLb.Grains.Connectors.Health;
+using CollectorLb.Grains.Connectors.Model;
 
 namespace CollectorLb.Grains.Connectors;
 

@@ -1,6 +1,7 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Health;
-using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Connectors.Health;
+using CollectorLb.Grains.Connectors.Balancing;
+using CollectorLb.Grains.Connectors.Model;
 
 namespace CollectorLb.Grains.Connectors;
 
@@ -27,7 +28,7 @@ internal sealed class ConnectorPicker(ILoadBalancingPolicy policy, TimeProvider 
                 request,
                 ConnectorAvailability.Fill(
                     _available,
-                    AvailableConnectorsPolicy.Filter(_healthy, connectors, now, leastBadWhenNoneHealthy: !request.OnlyHealthy),
+                    HealthFilter.Filter(_healthy, connectors, now, leastBadWhenNoneHealthy: !request.OnlyHealthy),
                     request,
                     maxInFlightPerConnector));
     }

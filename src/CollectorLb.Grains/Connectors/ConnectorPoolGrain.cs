@@ -1,12 +1,13 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Health;
-using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Connectors.Health;
+using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Registry;
 using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CollectorLb.Grains.Connectors.Model;
 
 namespace CollectorLb.Grains.Connectors;
 
@@ -34,7 +35,7 @@ internal sealed partial class ConnectorPoolGrain(
     private static readonly TimeSpan WaitingPoll = TimeSpan.FromMilliseconds(250);
 
     private readonly ConnectorPoolOptions _options = options.Value;
-    private readonly ConnectorPicker _picker = new(LoadBalancingPolicyFactory.Create(options.Value.Policy), timeProvider);
+    private readonly ConnectorPicker _picker = new(LoadBalancingPolicies.Create(options.Value.Policy), timeProvider);
     private readonly PassiveHealthPolicy _health = new(options.Value);
 
     // From a random point, so a lease an earlier activation gave out never frees one of this activation's.
@@ -240,7 +241,7 @@ internal sealed partial class ConnectorPoolGrain(
             }
             else
             {
-                next.Add(new ConnectorState(entry.Name, entry.BaseUrl) { Latency = new ConnectorLatency(timeProvider) });
+                next.Add(new ConnectorState(entry.Name, entry.BaseUrl, timeProvider));
                 LogConnectorAdded(logger, entry.Name, entry.BaseUrl);
             }
         }

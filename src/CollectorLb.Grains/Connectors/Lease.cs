@@ -1,3 +1,5 @@
+using CollectorLb.Grains.Connectors.Model;
+
 namespace CollectorLb.Grains.Connectors;
 
 /// <summary>An outstanding lease: which connector carries which file's bytes since when.</summary>

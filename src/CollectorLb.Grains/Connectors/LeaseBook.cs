@@ -1,4 +1,5 @@
 using CollectorLb.Abstractions.Connectors;
+using CollectorLb.Grains.Connectors.Model;
 
 namespace CollectorLb.Grains.Connectors;
 

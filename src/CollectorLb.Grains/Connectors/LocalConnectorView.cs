@@ -1,7 +1,8 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Health;
-using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Connectors.Health;
+using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Options;
+using CollectorLb.Grains.Connectors.Model;
 
 namespace CollectorLb.Grains.Connectors;
 
@@ -25,7 +26,7 @@ internal sealed class LocalConnectorView
     {
         _timeProvider = timeProvider;
         _health = new PassiveHealthPolicy(options);
-        _picker = new ConnectorPicker(LoadBalancingPolicyFactory.Create(options.Policy), timeProvider);
+        _picker = new ConnectorPicker(LoadBalancingPolicies.Create(options.Policy), timeProvider);
         _leases = new LeaseBook(timeProvider, firstId: -1, step: -1);
     }
 
@@ -83,7 +84,7 @@ internal sealed class LocalConnectorView
             {
                 if (!known.Remove(seen.Name, out var connector))
                 {
-                    connector = new ConnectorState(seen.Name, seen.BaseUrl) { Latency = new ConnectorLatency(_timeProvider) };
+                    connector = new ConnectorState(seen.Name, seen.BaseUrl, _timeProvider);
                 }
 
                 connector.BaseUrl = seen.BaseUrl;

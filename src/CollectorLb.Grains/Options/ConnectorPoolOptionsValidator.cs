@@ -1,4 +1,4 @@
-using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Connectors.Balancing;
 using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Options;

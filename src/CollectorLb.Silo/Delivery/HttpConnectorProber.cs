@@ -1,5 +1,5 @@
 using System.Net;
-using CollectorLb.Grains.Health;
+using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Silo.Http;
 using Polly;
 using Polly.Registry;

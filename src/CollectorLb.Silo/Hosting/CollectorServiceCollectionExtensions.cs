@@ -1,6 +1,6 @@
 using CollectorLb.Grains;
 using CollectorLb.Grains.Delivery;
-using CollectorLb.Grains.Health;
+using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Benchmark;

@@ -2,23 +2,24 @@ using BenchmarkDotNet.Attributes;
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Benchmarks.Rig;
 using CollectorLb.Grains.Connectors;
-using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Connectors.Balancing;
+using CollectorLb.Grains.Connectors.Model;
 
 namespace CollectorLb.Benchmarks.Picks;
 
 /// <summary>
-/// The pool grain's pick path without Orleans around it: the availability filter (in-flight cap, connectors the file
-/// failed on) and the policy, over connectors with mixed load and latency, some at their cap.
+/// The pool grain's pick path without Orleans around it: the <see cref="ConnectorPicker"/> the pool and each silo's
+/// local view call (trial, health filter, in-flight cap, connectors the file failed on, then the policy), over
+/// connectors with mixed load and latency, some at their cap.
 /// </summary>
 [MemoryDiagnoser]
 public class PickPathBenchmarks
 {
     public const int PicksPerInvoke = 1_000;
 
-    private readonly List<ConnectorState> _available = [];
     private readonly LeaseRequest _request = new("bench/1/nfcapd.202611270400", 4096, []);
     private List<ConnectorState> _connectors = [];
-    private ILoadBalancingPolicy _policy = null!;
+    private ConnectorPicker _picker = null!;
 
     [Params(LoadBalancingPolicies.RoundRobin, LoadBalancingPolicies.LeastOutstanding, LoadBalancingPolicies.P2cEwma)]
     public string Policy { get; set; } = LoadBalancingPolicies.P2cEwma;
@@ -30,10 +31,10 @@ public class PickPathBenchmarks
     public void Setup()
     {
         var random = new Random(42);
-        _policy = LoadBalancingPolicyFactory.Create(Policy, new Random(7));
+        _picker = new ConnectorPicker(LoadBalancingPolicies.Create(Policy, new Random(7)), TimeProvider.System);
         _connectors = Enumerable.Range(0, Connectors).Select(i =>
         {
-            var connector = new ConnectorState($"connector-{i}", $"http://127.0.0.1:{7000 + i}")
+            var connector = new ConnectorState($"connector-{i}", $"http://127.0.0.1:{7000 + i}", TimeProvider.System)
             {
                 InFlight = random.Next(SiloDefaults.InFlightPerConnector + 1),
             };
@@ -56,7 +57,7 @@ public class PickPathBenchmarks
         var sum = 0;
         for (var i = 0; i < PicksPerInvoke; i++)
         {
-            sum += _policy.PickConnector(_request, ConnectorAvailability.Fill(_available, _connectors, _request, SiloDefaults.InFlightPerConnector))?.Name.Length ?? 0;
+            sum += _picker.Pick(_connectors, _request, SiloDefaults.InFlightPerConnector)?.Name.Length ?? 0;
         }
 
         return sum;

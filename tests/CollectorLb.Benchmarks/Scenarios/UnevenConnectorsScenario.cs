@@ -1,6 +1,6 @@
 using CollectorLb.Benchmarks.Report;
 using CollectorLb.Benchmarks.Rig;
-using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Connectors.Balancing;
 
 namespace CollectorLb.Benchmarks.Scenarios;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CollectorLb.Grains.Health;
+using CollectorLb.Grains.Connectors.Health;
 
 namespace CollectorLb.Testing.Fakes;
 

@@ -1,6 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Connectors;
-using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Options;
 using Microsoft.Extensions.Time.Testing;
 

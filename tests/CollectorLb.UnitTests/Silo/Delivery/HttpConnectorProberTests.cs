@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CollectorLb.Grains.Health;
+using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Silo.Delivery;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Testing.Network;

@@ -1,7 +1,7 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors;
+using CollectorLb.Grains.Connectors.Model;
 
-namespace CollectorLb.Grains.LoadBalancing;
+namespace CollectorLb.Grains.Connectors.Balancing;
 
 /// <summary>
 /// Power of two random choices weighed by peak-EWMA latency: draws two different connectors and picks the one

@@ -1,7 +1,7 @@
-using CollectorLb.Grains.Connectors;
+using CollectorLb.Grains.Connectors.Model;
 using CollectorLb.Grains.Options;
 
-namespace CollectorLb.Grains.Health;
+namespace CollectorLb.Grains.Connectors.Health;
 
 /// <summary>
 /// Computes and applies a connector's health from upload outcomes: consecutive failures eject it for a

@@ -1,8 +1,8 @@
-using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Connectors.Balancing;
 using Microsoft.Extensions.Time.Testing;
-using static CollectorLb.UnitTests.Grains.LoadBalancing.PolicyTestData;
+using static CollectorLb.UnitTests.Grains.Connectors.Balancing.PolicyTestData;
 
-namespace CollectorLb.UnitTests.Grains.LoadBalancing;
+namespace CollectorLb.UnitTests.Grains.Connectors.Balancing;
 
 public class P2cEwmaPolicyTests
 {

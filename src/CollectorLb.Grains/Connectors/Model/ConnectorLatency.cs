@@ -1,4 +1,4 @@
-namespace CollectorLb.Grains.Connectors;
+namespace CollectorLb.Grains.Connectors.Model;
 
 /// <summary>
 /// How long a connector takes per megabyte, as a "peak EWMA" (Finagle, Linkerd): a sample slower than the estimate

@@ -1,6 +1,6 @@
-using CollectorLb.Grains.Connectors;
+using CollectorLb.Grains.Connectors.Model;
 
-namespace CollectorLb.Grains.Health;
+namespace CollectorLb.Grains.Connectors.Health;
 
 /// <summary>
 /// Filters the connectors a file may go to: the healthy ones, plus an ejected one whose cool-down is over and
@@ -8,7 +8,7 @@ namespace CollectorLb.Grains.Health;
 /// soonest), so delivery goes on slowly rather than stalls; not for files that already failed in this outage,
 /// which wait for a connector to come back rather than keep failing.
 /// </summary>
-internal static class AvailableConnectorsPolicy
+internal static class HealthFilter
 {
     public static IReadOnlyList<ConnectorState> Filter(IReadOnlyList<ConnectorState> connectors, DateTimeOffset now, bool leastBadWhenNoneHealthy = true) =>
         Filter([], connectors, now, leastBadWhenNoneHealthy);

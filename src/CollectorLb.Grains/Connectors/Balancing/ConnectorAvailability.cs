@@ -1,7 +1,7 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors;
+using CollectorLb.Grains.Connectors.Model;
 
-namespace CollectorLb.Grains.LoadBalancing;
+namespace CollectorLb.Grains.Connectors.Balancing;
 
 /// <summary>
 /// The connectors a pick may choose from, among those health allows: under the per-connector in-flight cap and,

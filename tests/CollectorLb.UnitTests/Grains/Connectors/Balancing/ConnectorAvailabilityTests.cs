@@ -1,9 +1,10 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Connectors;
-using CollectorLb.Grains.LoadBalancing;
-using static CollectorLb.UnitTests.Grains.LoadBalancing.PolicyTestData;
+using CollectorLb.Grains.Connectors.Balancing;
+using static CollectorLb.UnitTests.Grains.Connectors.Balancing.PolicyTestData;
+using CollectorLb.Grains.Connectors.Model;
 
-namespace CollectorLb.UnitTests.Grains.LoadBalancing;
+namespace CollectorLb.UnitTests.Grains.Connectors.Balancing;
 
 public class ConnectorAvailabilityTests
 {

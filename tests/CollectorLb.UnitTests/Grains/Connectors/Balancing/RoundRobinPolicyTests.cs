@@ -1,7 +1,7 @@
-using CollectorLb.Grains.LoadBalancing;
-using static CollectorLb.UnitTests.Grains.LoadBalancing.PolicyTestData;
+using CollectorLb.Grains.Connectors.Balancing;
+using static CollectorLb.UnitTests.Grains.Connectors.Balancing.PolicyTestData;
 
-namespace CollectorLb.UnitTests.Grains.LoadBalancing;
+namespace CollectorLb.UnitTests.Grains.Connectors.Balancing;
 
 public class RoundRobinPolicyTests
 {

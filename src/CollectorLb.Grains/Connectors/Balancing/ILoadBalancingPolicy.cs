@@ -1,7 +1,7 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors;
+using CollectorLb.Grains.Connectors.Model;
 
-namespace CollectorLb.Grains.LoadBalancing;
+namespace CollectorLb.Grains.Connectors.Balancing;
 
 /// <summary>Chooses the connector for one file among those the pool considers available.</summary>
 internal interface ILoadBalancingPolicy

@@ -1,4 +1,4 @@
-namespace CollectorLb.Grains.Health;
+namespace CollectorLb.Grains.Connectors.Health;
 
 /// <summary>Asks a connector <c>GET /ping</c>; true only for <c>{"result":"success","ping":"pong"}</c>.</summary>
 public interface IConnectorProber

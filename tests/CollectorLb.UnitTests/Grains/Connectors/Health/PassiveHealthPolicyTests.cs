@@ -1,8 +1,9 @@
 using CollectorLb.Grains.Connectors;
-using CollectorLb.Grains.Health;
+using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Options;
+using CollectorLb.Grains.Connectors.Model;
 
-namespace CollectorLb.UnitTests.Grains.Health;
+namespace CollectorLb.UnitTests.Grains.Connectors.Health;
 
 public class PassiveHealthPolicyTests
 {
@@ -12,7 +13,7 @@ public class PassiveHealthPolicyTests
     [Fact]
     public void OnOutcome_FailuresBelowThreshold_KeepTheConnector()
     {
-        var connector = new ConnectorState("a", "http://a");
+        var connector = new ConnectorState("a", "http://a", TimeProvider.System);
 
         Assert.False(_policy.OnOutcome(connector, false, Now));
         Assert.False(_policy.OnOutcome(connector, false, Now));
@@ -24,7 +25,7 @@ public class PassiveHealthPolicyTests
     [Fact]
     public void OnOutcome_ConsecutiveFailuresReachThreshold_EjectsForTheCoolDown()
     {
-        var connector = new ConnectorState("a", "http://a");
+        var connector = new ConnectorState("a", "http://a", TimeProvider.System);
 
         _policy.OnOutcome(connector, false, Now);
         _policy.OnOutcome(connector, false, Now);
@@ -36,7 +37,7 @@ public class PassiveHealthPolicyTests
     [Fact]
     public void OnOutcome_TrialFailsRepeatedly_CoolDownDoublesUpToTheCap()
     {
-        var connector = new ConnectorState("a", "http://a") { ConsecutiveFailures = 2 };
+        var connector = new ConnectorState("a", "http://a", TimeProvider.System) { ConsecutiveFailures = 2 };
         var coolDowns = new List<double>();
         for (var i = 0; i < 5; i++)
         {
@@ -50,7 +51,7 @@ public class PassiveHealthPolicyTests
     [Fact]
     public void OnOutcome_SuccessAfterEjection_ReadmitsAndForgetsTheHistory()
     {
-        var connector = new ConnectorState("a", "http://a") { ConsecutiveFailures = 7, Ejections = 3, EjectedUntil = Now };
+        var connector = new ConnectorState("a", "http://a", TimeProvider.System) { ConsecutiveFailures = 7, Ejections = 3, EjectedUntil = Now };
 
         Assert.False(_policy.OnOutcome(connector, true, Now));
 

@@ -1,9 +1,10 @@
 using CollectorLb.Abstractions.Connectors;
 
-namespace CollectorLb.Grains.Connectors;
+namespace CollectorLb.Grains.Connectors.Model;
 
-/// <summary>What the pool knows about one connector at run time. Lives only in the pool activation.</summary>
-internal sealed class ConnectorState(string name, string baseUrl)
+/// <summary>What the pool (or a silo's local view) knows about one connector at run time; never persisted.</summary>
+/// <param name="time">The clock its latency estimate decays by: the pool's own, so tests control it.</param>
+internal sealed class ConnectorState(string name, string baseUrl, TimeProvider time)
 {
     public string Name { get; } = name;
 
@@ -22,7 +23,7 @@ internal sealed class ConnectorState(string name, string baseUrl)
     public string? LastError { get; set; }
 
     /// <summary>The peak-EWMA latency estimate the p2c-ewma policy weighs load with; fed by acknowledged uploads.</summary>
-    public ConnectorLatency Latency { get; init; } = new(TimeProvider.System);
+    public ConnectorLatency Latency { get; } = new(time);
 
     public DateTimeOffset? EjectedUntil { get; set; }
 

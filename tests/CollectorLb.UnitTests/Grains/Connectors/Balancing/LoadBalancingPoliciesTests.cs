@@ -1,23 +1,23 @@
-using CollectorLb.Grains.LoadBalancing;
+using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Options;
 
-namespace CollectorLb.UnitTests.Grains.LoadBalancing;
+namespace CollectorLb.UnitTests.Grains.Connectors.Balancing;
 
-public class LoadBalancingPolicyFactoryTests
+public class LoadBalancingPoliciesTests
 {
     [Fact]
     public void Create_EveryConfiguredName_MakesThePolicyOfThatName()
     {
         foreach (var name in LoadBalancingPolicies.All)
         {
-            Assert.Equal(name, LoadBalancingPolicyFactory.Create(name).Name);
+            Assert.Equal(name, LoadBalancingPolicies.Create(name).Name);
         }
     }
 
     [Fact]
     public void Create_UnknownName_ThrowsNamingTheChoices()
     {
-        var error = Assert.Throws<ArgumentException>(() => LoadBalancingPolicyFactory.Create("fastest"));
+        var error = Assert.Throws<ArgumentException>(() => LoadBalancingPolicies.Create("fastest"));
 
         Assert.Contains(LoadBalancingPolicies.LeastOutstanding, error.Message);
     }

@@ -1,4 +1,4 @@
-namespace CollectorLb.UnitTests.Grains.LoadBalancing;
+namespace CollectorLb.UnitTests.Grains.Connectors.Balancing;
 
 /// <summary>A <see cref="Random"/> whose draws are given in advance, so a random policy's picks are known.</summary>
 internal sealed class ScriptedRandom(params int[] draws) : Random

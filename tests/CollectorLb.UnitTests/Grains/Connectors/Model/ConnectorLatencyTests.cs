@@ -1,7 +1,8 @@
 using CollectorLb.Grains.Connectors;
 using Microsoft.Extensions.Time.Testing;
+using CollectorLb.Grains.Connectors.Model;
 
-namespace CollectorLb.UnitTests.Grains.Connectors;
+namespace CollectorLb.UnitTests.Grains.Connectors.Model;
 
 public class ConnectorLatencyTests
 {
