@@ -1,4 +1,5 @@
 using CollectorLb.Abstractions.Connectors;
+using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Options;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -97,6 +98,29 @@ internal sealed partial class ConnectorLeases : IDisposable
     /// lease is judged by the local view; a pool lease whose pool does not answer goes back in the background (in case it
     /// does) and its failure is not the file's.
     /// </summary>
+    /// <summary>
+    /// Returns a lease with its upload's result (null: the lease went unused) and says whom a failure is blamed on.
+    /// Never throws: a lease the pool does not hear of it reclaims, and without its word a failure is not the file's.
+    /// </summary>
+    public async Task<FailureScope> ReturnAsync(ConnectorLease lease, UploadResult? result)
+    {
+        try
+        {
+            return await ReleaseAsync(lease, result is null
+                ? new LeaseOutcome(lease.LeaseId, Acknowledged: false, 0, TimeSpan.Zero, null) { Unused = true }
+                : new LeaseOutcome(lease.LeaseId, result.Acknowledged, result.BytesSent, result.Duration, result.Error)
+                {
+                    StatusCode = result.StatusCode,
+                    Unavailable = result.Outcome == UploadOutcome.Unavailable,
+                });
+        }
+        catch (Exception ex)
+        {
+            LogLeaseNotReturned(_logger, ex, lease.LeaseId);
+            return FailureScope.Downstream;
+        }
+    }
+
     public async Task<FailureScope> ReleaseAsync(ConnectorLease lease, LeaseOutcome outcome)
     {
         if (LocalConnectorView.IsLocal(lease.LeaseId))
@@ -324,6 +348,9 @@ internal sealed partial class ConnectorLeases : IDisposable
         task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "lease {LeaseId} could not be returned to the pool")]
+    private static partial void LogLeaseNotReturned(ILogger logger, Exception exception, long leaseId);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "the connector pool does not answer ({Reason}); this silo picks connectors itself from the pool's last view ({Connectors} connectors) until it answers again")]
     private static partial void LogPoolUnreachable(ILogger logger, string reason, int connectors);

@@ -19,9 +19,9 @@ public sealed class DiskCensusTests : IDisposable
     public DiskCensusTests()
     {
         var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = "host-a" });
-        _spool = new FileSpool(options, _time, new FileOpener());
-        _spool.EnsureDirectories();
         _quarantine = new QuarantineStore(options, new NoCrashPoints());
+        _spool = new FileSpool(options, _time, new FileOpener(), _quarantine);
+        _spool.EnsureDirectories();
         _census = new DiskCensus(_spool, _quarantine, _time);
     }
 

@@ -15,10 +15,12 @@ public sealed class FileSpoolTests : IDisposable
 
     public FileSpoolTests()
     {
+        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = "host-a" });
         _spool = new FileSpool(
-            Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = "host-a" }),
+            options,
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 4, 40, 0, TimeSpan.Zero)),
-            new FileOpener());
+            new FileOpener(),
+            new QuarantineStore(options, new NoCrashPoints()));
         _spool.EnsureDirectories();
     }
 
@@ -303,10 +305,8 @@ public sealed class FileSpoolTests : IDisposable
         using var outside = new TempDirectory("outside");
         using var directory = new TempDirectory("linked-spool");
         Directory.CreateSymbolicLink(Path.Combine(directory.Path, FileSpool.InflightFolderName), outside.Path);
-        var spool = new FileSpool(
-            Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = directory.Path, HostId = "host-a" }),
-            TimeProvider.System,
-            new FileOpener());
+        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = directory.Path, HostId = "host-a" });
+        var spool = new FileSpool(options, TimeProvider.System, new FileOpener(), new QuarantineStore(options, new NoCrashPoints()));
 
         var refused = Assert.Throws<IOException>(spool.EnsureDirectories);
 
