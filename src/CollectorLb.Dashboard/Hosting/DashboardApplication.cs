@@ -1,6 +1,7 @@
-using CollectorLb.Client;
 using System.Text.Json.Serialization;
 using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.Settings;
+using CollectorLb.Client;
 using CollectorLb.Dashboard.Api;
 using CollectorLb.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -39,8 +40,7 @@ public sealed partial class DashboardApplication
         builder.Logging.AddConsole();
         builder.Services.PostConfigure<JsonConsoleFormatterOptions>(json => json.TimestampFormat = json.TimestampFormat?.TrimEnd());
 
-        builder.Services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection(DashboardOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        builder.Services.AddValidatedOptions<DashboardOptions>(builder.Configuration);
         var options = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {

@@ -1,4 +1,5 @@
 using System.Net;
+using CollectorLb.Abstractions.Settings;
 using CollectorLb.Grains;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Placement;
@@ -156,7 +157,7 @@ public static class OrleansSiloExtensions
     private static SiloClusterOptions ReadClusterOptions(IConfiguration configuration)
     {
         var cluster = configuration.GetSection(SiloClusterOptions.SectionName).Get<SiloClusterOptions>() ?? new SiloClusterOptions();
-        var result = new SiloClusterOptionsValidator().Validate(null, cluster);
+        var result = new SettingsValidator<SiloClusterOptions>().Validate(null, cluster);
         return result.Failed ? throw new OptionsValidationException(SiloClusterOptions.SectionName, typeof(SiloClusterOptions), result.Failures) : cluster;
     }
 

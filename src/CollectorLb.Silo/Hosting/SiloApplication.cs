@@ -27,7 +27,7 @@ public static class SiloApplication
         builder.Services.AddCollectorTelemetry();
         builder.Services.AddCollectorTracing(builder.Configuration);
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<DeliveryOptions>>((host, delivery) =>
-            host.ShutdownTimeout = TimeSpan.FromSeconds(delivery.Value.ShutdownGraceSeconds + 30));
+            host.ShutdownTimeout = delivery.Value.ShutdownGrace + TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
         app.MapCollectorObservability();
