@@ -18,7 +18,7 @@ namespace CollectorLb.Dashboard.Hosting;
 /// </summary>
 public sealed partial class DashboardApplication
 {
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Defaults below every other source, so the environment and arguments override them.
@@ -34,7 +34,6 @@ public sealed partial class DashboardApplication
             ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
             ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
         } });
-        configure?.Invoke(builder.Configuration);
 
         // The shared timestamp format ends in a space that sets the time apart from the level in a simple line; JSON needs none.
         builder.Logging.AddConsole();

@@ -9,11 +9,10 @@ namespace CollectorLb.Silo.Hosting;
 /// <summary>Builds the silo process: configuration, Orleans, the collector's services and its HTTP endpoints.</summary>
 public static class SiloApplication
 {
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCollectorLbDefaults();
-        configure?.Invoke(builder.Configuration);
 
         var endpoints = builder.Configuration.GetSection(PortOptions.SectionName).Get<PortOptions>() ?? new PortOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(endpoints.HttpPort));

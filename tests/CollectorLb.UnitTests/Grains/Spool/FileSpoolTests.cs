@@ -239,7 +239,7 @@ public sealed class FileSpoolTests : IDisposable
         {
             var refused = Assert.Throws<IOException>(() => _spool.TryClaim(path));
 
-            Assert.Equal(UnixErrors.Eperm, refused.HResult);
+            Assert.Equal(HostileEntries.ImmutableErrno, refused.HResult);
             Assert.True(File.Exists(path));
             Assert.Empty(Directory.EnumerateFiles(_spool.InflightDirectory, "*", SearchOption.AllDirectories));
             Assert.Equal(0, _spool.ClaimedCount);
