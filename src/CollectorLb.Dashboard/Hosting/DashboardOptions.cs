@@ -10,8 +10,7 @@ public sealed class DashboardOptions : ISettingsSection
     public static string SectionName => "CollectorLb:Dashboard";
 
     /// <summary>Where the dashboard listens (all interfaces).</summary>
-    [Setting(1, 65535)]
-    public int HttpPort { get; set; } = 8080;
+    [Setting(1, 65535)] public int HttpPort { get; set; } = 8080;
 
     /// <summary>
     /// The secret an operator presents to requeue files and to open <c>/orleans</c>. Empty: a random one is made
@@ -20,8 +19,7 @@ public sealed class DashboardOptions : ISettingsSection
     public string? OperatorToken { get; set; }
 
     /// <summary>How often live pages get a new overview.</summary>
-    [Setting(0.2, 3600)]
-    public double RefreshSeconds { get; set; } = 2;
+    [Setting(0.2, 3600)] public double RefreshSeconds { get; set; } = 2;
 
     public TimeSpan RefreshPeriod => TimeSpan.FromSeconds(RefreshSeconds);
 

@@ -15,19 +15,16 @@ public sealed class NfcapdOptions : ISettingsSection
     public string Executable { get; set; } = "nfcapd";
 
     /// <summary>UDP port for NetFlow/IPFIX (NFCAPD_PORT).</summary>
-    [Setting(1, 65535, Legacy = "NFCAPD_PORT")]
-    public int Port { get; set; } = 9999;
+    [Setting(1, 65535, Legacy = "NFCAPD_PORT")] public int Port { get; set; } = 9999;
 
     /// <summary>Rotation interval, nfcapd's <c>-t</c> (NFCAPD_INTERVAL_SECONDS).</summary>
-    [Setting(2, 86400, Legacy = "NFCAPD_INTERVAL_SECONDS")]
-    public int IntervalSeconds { get; set; } = 60;
+    [Setting(2, 86400, Legacy = "NFCAPD_INTERVAL_SECONDS")] public int IntervalSeconds { get; set; } = 60;
 
     /// <summary>Address to bind (<c>-b</c>); all addresses when empty.</summary>
     public string? BindAddress { get; set; }
 
     /// <summary>Longest wait before restarting an nfcapd that exited; the wait doubles from one second up to this.</summary>
-    [Setting(1, 3600)]
-    public double MaxRestartDelaySeconds { get; set; } = 30;
+    [Setting(1, 3600)] public double MaxRestartDelaySeconds { get; set; } = 30;
 
     public TimeSpan MaxRestartDelay => TimeSpan.FromSeconds(MaxRestartDelaySeconds);
 

@@ -9,16 +9,13 @@ public sealed class PortOptions : ISettingsSection
     public static string SectionName => ClusterSettings.PortsSection;
 
     /// <summary>HTTP port for health (and metrics) endpoints.</summary>
-    [Setting(1, 65535)]
-    public int HttpPort { get; set; } = 8081;
+    [Setting(1, 65535)] public int HttpPort { get; set; } = 8081;
 
     /// <summary>Orleans silo-to-silo port.</summary>
-    [Setting(1, 65535)]
-    public int SiloPort { get; set; } = 11111;
+    [Setting(1, 65535)] public int SiloPort { get; set; } = 11111;
 
     /// <summary>Orleans gateway port, where the dashboard and CLI connect.</summary>
-    [Setting(1, 65535)]
-    public int GatewayPort { get; set; } = ClusterSettings.DefaultGatewayPort;
+    [Setting(1, 65535)] public int GatewayPort { get; set; } = ClusterSettings.DefaultGatewayPort;
 
     void ISettingsSection.CheckRules(SettingErrors errors)
     {

@@ -16,14 +16,12 @@ public sealed class UploadOptions : ISettingsSection
     /// </summary>
     public string ContentType { get; set; } = "application/octet-stream";
 
-    [Setting(0.1, 600)]
-    public double ConnectTimeoutSeconds { get; set; } = 5;
-
-    public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
+    [Setting(0.1, 600)] public double ConnectTimeoutSeconds { get; set; } = 5;
 
     /// <summary>Time allowed for one whole upload, answer included.</summary>
-    [Setting(0.1, 86400)]
-    public double TimeoutSeconds { get; set; } = 120;
+    [Setting(0.1, 86400)] public double TimeoutSeconds { get; set; } = 120;
+
+    public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
 
     public TimeSpan Timeout => TimeSpan.FromSeconds(TimeoutSeconds);
 
