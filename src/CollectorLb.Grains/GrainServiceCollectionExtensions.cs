@@ -1,3 +1,4 @@
+using CollectorLb.Abstractions.Settings;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
@@ -6,7 +7,6 @@ using CollectorLb.Grains.Spool;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains;
 
@@ -19,10 +19,10 @@ public static class GrainServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCollectorLbGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<SpoolOptions, SpoolOptionsValidator>(configuration, SpoolOptions.SectionName);
-        services.AddValidatedOptions<RegistryOptions, RegistryOptionsValidator>(configuration, RegistryOptions.SectionName);
-        services.AddValidatedOptions<DeliveryOptions, DeliveryOptionsValidator>(configuration, DeliveryOptions.SectionName);
-        services.AddValidatedOptions<ConnectorPoolOptions, ConnectorPoolOptionsValidator>(configuration, ConnectorPoolOptions.SectionName);
+        services.AddValidatedOptions<SpoolOptions>(configuration);
+        services.AddValidatedOptions<RegistryOptions>(configuration);
+        services.AddValidatedOptions<DeliveryOptions>(configuration);
+        services.AddValidatedOptions<ConnectorPoolOptions>(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<FileSpool>();
         services.TryAddSingleton<IFileOpener, FileOpener>();
@@ -36,16 +36,6 @@ public static class GrainServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, CollectorMetrics>(sp => sp.GetRequiredService<CollectorMetrics>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, FileLog>());
         services.AddMetrics();
-        return services;
-    }
-
-    /// <summary>Binds a section and fails the start with every invalid setting listed.</summary>
-    public static IServiceCollection AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration, string sectionName)
-        where TOptions : class
-        where TValidator : class, IValidateOptions<TOptions>
-    {
-        services.AddOptions<TOptions>().Bind(configuration.GetSection(sectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
         return services;
     }
 }

@@ -14,16 +14,5 @@ public sealed record DeliveryTotals
     [Id(7)] public long BytesDelivered { get; init; }
     [Id(8)] public long ConnectorEjections { get; init; }
 
-    public DeliveryTotals Add(DeliveryTotals other) => new()
-    {
-        FilesDetected = FilesDetected + other.FilesDetected,
-        FilesDelivered = FilesDelivered + other.FilesDelivered,
-        FilesDeleted = FilesDeleted + other.FilesDeleted,
-        UploadFailures = UploadFailures + other.UploadFailures,
-        FilesQuarantined = FilesQuarantined + other.FilesQuarantined,
-        FilesRequeued = FilesRequeued + other.FilesRequeued,
-        Duplicates = Duplicates + other.Duplicates,
-        BytesDelivered = BytesDelivered + other.BytesDelivered,
-        ConnectorEjections = ConnectorEjections + other.ConnectorEjections,
-    };
+    public DeliveryTotals Add(DeliveryTotals other) => Counters<DeliveryTotals>.Sum(this, other);
 }

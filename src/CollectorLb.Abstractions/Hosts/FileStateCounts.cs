@@ -13,12 +13,5 @@ public sealed record FileStateCounts
     [Id(3)] public long Deleted { get; init; }
     [Id(4)] public long Quarantined { get; init; }
 
-    public FileStateCounts Add(FileStateCounts other) => new()
-    {
-        Detected = Detected + other.Detected,
-        Dispatching = Dispatching + other.Dispatching,
-        Sent = Sent + other.Sent,
-        Deleted = Deleted + other.Deleted,
-        Quarantined = Quarantined + other.Quarantined,
-    };
+    public FileStateCounts Add(FileStateCounts other) => Counters<FileStateCounts>.Sum(this, other);
 }

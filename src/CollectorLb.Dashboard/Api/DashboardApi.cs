@@ -84,7 +84,7 @@ internal static partial class DashboardApi
             tokenGenerated = token.IsGenerated,
         });
         api.MapGet("/events", (IGrainFactory grains, IOptions<DashboardOptions> options, IOptions<JsonOptions> json, ILogger<DashboardApplication> logger, CancellationToken cancellationToken) =>
-            TypedResults.ServerSentEvents(OverviewEventsAsync(grains.GetClusterView(), TimeSpan.FromSeconds(options.Value.RefreshSeconds), json.Value.SerializerOptions, logger, cancellationToken)));
+            TypedResults.ServerSentEvents(OverviewEventsAsync(grains.GetClusterView(), options.Value.RefreshPeriod, json.Value.SerializerOptions, logger, cancellationToken)));
         return app;
     }
 

@@ -1,6 +1,7 @@
-using CollectorLb.Client;
 using System.Text.Json.Serialization;
 using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.Settings;
+using CollectorLb.Client;
 using CollectorLb.Dashboard.Api;
 using CollectorLb.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -17,7 +18,7 @@ namespace CollectorLb.Dashboard.Hosting;
 /// </summary>
 public sealed partial class DashboardApplication
 {
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Defaults below every other source, so the environment and arguments override them.
@@ -33,14 +34,12 @@ public sealed partial class DashboardApplication
             ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
             ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
         } });
-        configure?.Invoke(builder.Configuration);
 
         // The shared timestamp format ends in a space that sets the time apart from the level in a simple line; JSON needs none.
         builder.Logging.AddConsole();
         builder.Services.PostConfigure<JsonConsoleFormatterOptions>(json => json.TimestampFormat = json.TimestampFormat?.TrimEnd());
 
-        builder.Services.AddOptions<DashboardOptions>().Bind(builder.Configuration.GetSection(DashboardOptions.SectionName)).ValidateOnStart();
-        builder.Services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        builder.Services.AddValidatedOptions<DashboardOptions>(builder.Configuration);
         var options = builder.Configuration.GetSection(DashboardOptions.SectionName).Get<DashboardOptions>() ?? new DashboardOptions();
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {

@@ -32,7 +32,6 @@ public sealed class ConnectorServer : IAsyncDisposable
     private double _failureRate;
     private int _requestCount;
     private int _inFlight;
-    private int _maxInFlight;
     private int _disposed;
 
     private ConnectorServer(ConnectorServerOptions options, string outputDirectory)
@@ -99,9 +98,6 @@ public sealed class ConnectorServer : IAsyncDisposable
     /// <summary>Number of <c>/convert</c> requests being handled right now.</summary>
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>Peak of <see cref="InFlight"/>.</summary>
-    public int MaxInFlight => Volatile.Read(ref _maxInFlight);
-
     /// <summary>Files this connector refuses with 400 whatever its mode (a file it cannot convert); may be changed while running.</summary>
     public Func<string, bool>? RefusesFile { get; set; }
 
@@ -153,17 +149,6 @@ public sealed class ConnectorServer : IAsyncDisposable
 
         return server;
     }
-
-    /// <summary>Waits until at least <paramref name="count"/> files were received; throws <see cref="TimeoutException"/>
-    /// listing what did arrive when <paramref name="timeout"/> passes first.</summary>
-    public Task<IReadOnlyList<ReceivedFile>> WaitForFilesAsync(int count, TimeSpan timeout) =>
-        _received.WaitForCountAsync(count, timeout, arrived =>
-        {
-            var names = string.Join(", ", arrived.Select(f => "'" + LogText.Escape(f.FileName) + "'"));
-            return string.Create(
-                CultureInfo.InvariantCulture,
-                $"connector {Name}: expected {count} file(s) within {timeout}, got {arrived.Length}: [{names}]; /convert requests: {RequestCount}, in flight: {InFlight}, mode: {Mode}, failure rate: {FailureRate}");
-        });
 
     /// <summary>Unregisters (when registered), aborts hanging requests and stops listening.</summary>
     public async ValueTask DisposeAsync()
@@ -234,18 +219,7 @@ public sealed class ConnectorServer : IAsyncDisposable
         var fileName = ReadFileName(context.Request.Query, out var invalid);
         var logName = LogText.Escape(fileName ?? "(none)");
         Interlocked.Increment(ref _requestCount);
-        var inFlight = Interlocked.Increment(ref _inFlight);
-        var peak = Volatile.Read(ref _maxInFlight);
-        while (inFlight > peak)
-        {
-            var seen = Interlocked.CompareExchange(ref _maxInFlight, inFlight, peak);
-            if (seen == peak)
-            {
-                break;
-            }
-
-            peak = seen;
-        }
+        Interlocked.Increment(ref _inFlight);
 
         try
         {

@@ -51,7 +51,7 @@ internal sealed partial class ConnectorPoolGrain(
 
     private string RegistryUrl => this.GetPrimaryKeyString();
 
-    private TimeSpan RefreshPeriod => TimeSpan.FromSeconds(_options.RegistryRefreshSeconds);
+    private TimeSpan RefreshPeriod => _options.RegistryRefreshPeriod;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -61,7 +61,7 @@ internal sealed partial class ConnectorPoolGrain(
         this.RegisterGrainTimer(
             ReclaimExpiredLeasesAsync,
             new GrainTimerCreationOptions(ReclaimPeriod, ReclaimPeriod) { Interleave = true });
-        var pingPeriod = TimeSpan.FromSeconds(_options.PingSeconds);
+        var pingPeriod = _options.PingPeriod;
         this.RegisterGrainTimer(PingEjectedAsync, new GrainTimerCreationOptions(pingPeriod, pingPeriod) { Interleave = true });
 
         // The first files should not wait a retry for the list; a registry that is slow to answer
@@ -257,7 +257,7 @@ internal sealed partial class ConnectorPoolGrain(
 
     private Task ReclaimExpiredLeasesAsync(CancellationToken cancellationToken)
     {
-        var expiredBefore = timeProvider.GetUtcNow() - TimeSpan.FromSeconds(_options.LeaseTimeoutSeconds);
+        var expiredBefore = timeProvider.GetUtcNow() - _options.LeaseTimeout;
         foreach (var lease in _leases.Outstanding.Where(l => l.IssuedAt < expiredBefore).ToList())
         {
             LogLeaseReclaimed(logger, lease.Id, lease.Connector.Name);

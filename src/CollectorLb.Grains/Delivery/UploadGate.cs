@@ -19,9 +19,6 @@ public sealed class UploadGate(IOptions<DeliveryOptions> options, IFileUploader 
 
     public int InFlight => Volatile.Read(ref _inFlight);
 
-    /// <summary>Cancelled when shutdown's grace period is over.</summary>
-    public CancellationToken Aborted => _abort.Token;
-
     /// <summary>Waits for a free slot; null when the silo is shutting down (the file stays on disk).</summary>
     public async Task<IDisposable?> EnterAsync(CancellationToken cancellationToken)
     {

@@ -26,7 +26,7 @@ internal sealed record AttemptVerdict(bool CountsAgainstFile, int FileFailures, 
         var failures = fileFailuresBefore + (counts ? 1 : 0);
         TimeSpan? retryIn = shuttingDown || failures >= options.MaxAttempts ? null
             : counts ? RetryBackoff.Delay(failures, options, random)
-            : TimeSpan.FromSeconds(options.NoConnectorRetrySeconds);
+            : options.NoConnectorRetryDelay;
         return new AttemptVerdict(counts, failures, retryIn);
     }
 }

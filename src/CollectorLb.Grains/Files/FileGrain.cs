@@ -53,7 +53,7 @@ internal sealed partial class FileGrain(
         spool.PathOf(key); // refuses another host's key before anything is read or written
         var record = new FileRecord(file, DeactivateOnIdle);
         _life = new FileLife(key, record, transitions, this.RuntimeIdentity, logger);
-        _reminder = new StuckFileReminder(this, record, TimeSpan.FromSeconds(_options.StuckFileReminderSeconds));
+        _reminder = new StuckFileReminder(this, record, _options.StuckFileReminderPeriod);
         _moves = new QuarantineMoves(_life, _reminder, spool, time, _options.MaxAttempts, DeactivateOnIdle);
         _attempts = new AttemptTimer(this, _life, time, AttemptAsync, RetryAfterCrash);
         Resume();
@@ -197,7 +197,7 @@ internal sealed partial class FileGrain(
             spool.MarkAttempted(Key);
             using var longUpload = this.RegisterGrainTimer(
                 _ => State.Status == FileStatus.Dispatching ? _reminder.RegisterAsync(persist: false) : Task.CompletedTask,
-                new GrainTimerCreationOptions(TimeSpan.FromSeconds(_options.LongUploadSeconds), Timeout.InfiniteTimeSpan) { Interleave = true });
+                new GrainTimerCreationOptions(_options.LongUploadAfter, Timeout.InfiniteTimeSpan) { Interleave = true });
             using var attempt = _life.Trace.StartAttempt(Key, lease.ConnectorName, State.Attempts);
             result = await uploads.UploadAsync(new UploadRequest(lease.BaseUrl, spool.PathOf(Key), Key.FileName, _life.FileId()), _deactivating.Token);
             FileTrace.Outcome(attempt, result);
@@ -251,7 +251,7 @@ internal sealed partial class FileGrain(
             LogNoConnector(logger, Key.FileName);
         }
 
-        _attempts.Schedule(TimeSpan.FromSeconds(_options.NoConnectorRetrySeconds));
+        _attempts.Schedule(_options.NoConnectorRetryDelay);
     }
 
     private async Task AcknowledgedAsync(ConnectorLease lease, UploadResult result)

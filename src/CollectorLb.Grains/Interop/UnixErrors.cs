@@ -9,14 +9,11 @@ namespace CollectorLb.Grains.Interop;
 /// </summary>
 public static class UnixErrors
 {
-    public const int Eperm = 1;
     public const int Enoent = 2;
     public const int Eintr = 4;
-    public const int Eio = 5;
     public const int Enxio = 6;
     public const int Eagain = 11;
     public const int Enomem = 12;
-    public const int Eacces = 13;
     public const int Eexist = 17;
     public const int Exdev = 18;
     public const int Enotdir = 20;
@@ -25,7 +22,6 @@ public static class UnixErrors
     public const int Enfile = 23;
     public const int Emfile = 24;
     public const int Enospc = 28;
-    public const int Erofs = 30;
     public const int Enosys = 38;
     public const int Eloop = 40;
     public const int Enobufs = 105;

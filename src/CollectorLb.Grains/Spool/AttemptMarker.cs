@@ -4,22 +4,23 @@ namespace CollectorLb.Grains.Spool;
 
 /// <summary>
 /// Marks a claimed file whose upload has started, so that after a crash a resend can be counted as a possible
-/// duplicate. An extended attribute on the file itself costs no new inode (a marker file per upload was a
-/// seventh of the silo's CPU under load); where the filesystem has no user attributes, a hidden file beside it.
+/// duplicate. An extended attribute on the file itself costs no new inode, where a marker file per upload would
+/// cost one; where the filesystem has no user attributes, a hidden file beside it. One per spool: what it learns
+/// about the spool's filesystem and marker files holds for that spool's directory only.
 /// </summary>
-internal static class AttemptMarker
+internal sealed class AttemptMarker
 {
     private const string AttributeName = "user.collectorlb.attempted";
     private const int Enotsup = 95;
-    private static readonly byte[] Value = [(byte)'1'];
     private const string MarkerSuffix = ".attempted";
-    private static volatile bool _attributesUnsupported;
+    private static readonly byte[] Value = [(byte)'1'];
+    private volatile bool _attributesUnsupported;
 
-    // Marker files exist only where this process made one or the spool held one at a listing; only then is an
-    // absent attribute worth a look for one (otherwise a stat per new file for nothing).
-    private static volatile bool _markerFilesMayExist;
+    // Marker files exist only where this spool made one or held one at a listing; only then is an absent attribute
+    // worth a look for one (otherwise a stat per new file for nothing).
+    private volatile bool _markerFilesMayExist;
 
-    public static void Mark(string path)
+    public void Mark(string path)
     {
         if (!_attributesUnsupported)
         {
@@ -60,17 +61,17 @@ internal static class AttemptMarker
     /// Looks for a marker file whenever the attribute is absent: a file whose attribute could not be set got one
     /// even where the filesystem has attributes, and after a restart nothing else tells.
     /// </summary>
-    public static bool IsMarked(string path) =>
+    public bool IsMarked(string path) =>
         GetXattr(path, AttributeName, IntPtr.Zero, 0) > 0 || (_markerFilesMayExist && FallbackPath(path) is { } marker && File.Exists(marker));
 
     /// <summary>True for the name of a marker file (hidden, so listings of claimed files skip it anyway).</summary>
     public static bool IsMarkerFileName(string fileName) => fileName.StartsWith('.') && fileName.EndsWith(MarkerSuffix, StringComparison.Ordinal);
 
     /// <summary>A listing of the spool found a marker file, e.g. one left from before a restart.</summary>
-    public static void NoteMarkerFileFound() => _markerFilesMayExist = true;
+    public void NoteMarkerFileFound() => _markerFilesMayExist = true;
 
     /// <summary>Removes the fallback marker, if any (the attribute goes with the file).</summary>
-    public static void Clear(string path)
+    public void Clear(string path)
     {
         if (_markerFilesMayExist && FallbackPath(path) is { } marker)
         {

@@ -20,6 +20,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     public const int ClaimsPerFolder = 256;
 
     private readonly SpoolOptions _options = options.Value;
+    private readonly AttemptMarker _attempts = new();
 
     private readonly Lock _claimLock = new();
     private readonly HashSet<string> _claimFolderNames = new(StringComparer.Ordinal);
@@ -185,7 +186,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
 
             if (entries.Exists(e => AttemptMarker.IsMarkerFileName(e.Name)))
             {
-                AttemptMarker.NoteMarkerFileFound();
+                _attempts.NoteMarkerFileFound();
             }
 
             // Hidden entries are attempt markers, not claimed files.
@@ -242,10 +243,10 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     public string? FindProblem(FileKey key) => Validation.FlowFileCheck.FindProblem(opener, PathOf(key));
 
     /// <summary>Records that an upload of the file starts.</summary>
-    public void MarkAttempted(FileKey key) => AttemptMarker.Mark(PathOf(key));
+    public void MarkAttempted(FileKey key) => _attempts.Mark(PathOf(key));
 
     /// <summary>True when an earlier run started uploading this file: its outcome may have been lost.</summary>
-    public bool WasAttempted(FileKey key) => AttemptMarker.IsMarked(PathOf(key));
+    public bool WasAttempted(FileKey key) => _attempts.IsMarked(PathOf(key));
 
 
 
@@ -272,7 +273,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     public void RemoveClaim(FileKey key)
     {
         var path = PathOf(key);
-        AttemptMarker.Clear(path);
+        _attempts.Clear(path);
         lock (_claimLock)
         {
             if (!_claims.Remove(key))

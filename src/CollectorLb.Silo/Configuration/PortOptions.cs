@@ -1,18 +1,27 @@
 using CollectorLb.Abstractions.Cluster;
+using CollectorLb.Abstractions.Settings;
 
 namespace CollectorLb.Silo.Configuration;
 
 /// <summary>Ports of this silo. Section <c>CollectorLb:Ports</c>.</summary>
-public sealed class PortOptions
+public sealed class PortOptions : ISettingsSection
 {
-    public const string SectionName = ClusterSettings.PortsSection;
+    public static string SectionName => ClusterSettings.PortsSection;
 
     /// <summary>HTTP port for health (and metrics) endpoints.</summary>
-    public int HttpPort { get; set; } = 8081;
+    [Setting(1, 65535)] public int HttpPort { get; set; } = 8081;
 
     /// <summary>Orleans silo-to-silo port.</summary>
-    public int SiloPort { get; set; } = 11111;
+    [Setting(1, 65535)] public int SiloPort { get; set; } = 11111;
 
     /// <summary>Orleans gateway port, where the dashboard and CLI connect.</summary>
-    public int GatewayPort { get; set; } = ClusterSettings.DefaultGatewayPort;
+    [Setting(1, 65535)] public int GatewayPort { get; set; } = ClusterSettings.DefaultGatewayPort;
+
+    void ISettingsSection.CheckRules(SettingErrors errors)
+    {
+        if (SiloPort == GatewayPort || HttpPort == SiloPort || HttpPort == GatewayPort)
+        {
+            errors.Add("*Port", $"must be three different ports; got HTTP {HttpPort}, silo {SiloPort}, gateway {GatewayPort}.");
+        }
+    }
 }

@@ -15,7 +15,7 @@ internal sealed partial class UploadDrain(UploadGate gate, IOptions<DeliveryOpti
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        var grace = TimeSpan.FromSeconds(options.Value.ShutdownGraceSeconds);
+        var grace = options.Value.ShutdownGrace;
         LogDraining(logger, gate.InFlight, grace.TotalSeconds);
         if (await gate.DrainAsync(grace))
         {

@@ -1,3 +1,4 @@
+using CollectorLb.Abstractions.Settings;
 using CollectorLb.Grains;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Connectors.Health;
@@ -24,10 +25,10 @@ public static class CollectorServiceCollectionExtensions
     {
         services.AddCollectorLbGrainServices(configuration);
         services.AddCollectorStatistics();
-        services.AddValidatedOptions<NfcapdOptions, NfcapdOptionsValidator>(configuration, NfcapdOptions.SectionName);
-        services.AddValidatedOptions<WatcherOptions, WatcherOptionsValidator>(configuration, WatcherOptions.SectionName);
-        services.AddValidatedOptions<UploadOptions, UploadOptionsValidator>(configuration, UploadOptions.SectionName);
-        services.AddValidatedOptions<PortOptions, PortOptionsValidator>(configuration, PortOptions.SectionName);
+        services.AddValidatedOptions<NfcapdOptions>(configuration);
+        services.AddValidatedOptions<WatcherOptions>(configuration);
+        services.AddValidatedOptions<UploadOptions>(configuration);
+        services.AddValidatedOptions<PortOptions>(configuration);
         services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.SectionName));
 
         services.AddDeliveryServices();
@@ -53,13 +54,13 @@ public static class CollectorServiceCollectionExtensions
         // mid-answer ends the exchange at the deadline. The handlers bound only the connect.
         services.AddPeerHttpClient(HttpFileUploader.HttpClientName, (handler, sp) =>
         {
-            handler.ConnectTimeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<UploadOptions>>().Value.ConnectTimeoutSeconds);
+            handler.ConnectTimeout = sp.GetRequiredService<IOptions<UploadOptions>>().Value.ConnectTimeout;
             handler.PooledConnectionIdleTimeout = TimeSpan.FromSeconds(30);
         });
         services.AddResiliencePipeline(HttpFileUploader.HttpClientName, (pipeline, context) =>
         {
             var upload = context.ServiceProvider.GetRequiredService<IOptions<UploadOptions>>().Value;
-            pipeline.AddTimeout(TimeSpan.FromSeconds(upload.TimeoutSeconds));
+            pipeline.AddTimeout(upload.Timeout);
         });
 
         services.AddPeerHttpClient(HttpConnectorProber.HttpClientName, (handler, _) => handler.ConnectTimeout = HttpConnectorProber.Deadline);
@@ -68,7 +69,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddPeerHttpClient(HttpRegistryClient.HttpClientName);
         services.AddResiliencePipeline(HttpRegistryClient.HttpClientName, (pipeline, context) =>
         {
-            var perTry = TimeSpan.FromSeconds(context.ServiceProvider.GetRequiredService<IOptions<Grains.Options.RegistryOptions>>().Value.TimeoutSeconds);
+            var perTry = context.ServiceProvider.GetRequiredService<IOptions<Grains.Options.RegistryOptions>>().Value.Timeout;
             pipeline.AddTimeout(perTry * 3)
                 .AddRetry(new RetryStrategyOptions
                 {

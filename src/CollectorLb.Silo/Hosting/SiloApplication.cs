@@ -9,11 +9,10 @@ namespace CollectorLb.Silo.Hosting;
 /// <summary>Builds the silo process: configuration, Orleans, the collector's services and its HTTP endpoints.</summary>
 public static class SiloApplication
 {
-    public static WebApplication Build(string[] args, Action<IConfigurationBuilder>? configure = null)
+    public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddCollectorLbDefaults();
-        configure?.Invoke(builder.Configuration);
 
         var endpoints = builder.Configuration.GetSection(PortOptions.SectionName).Get<PortOptions>() ?? new PortOptions();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(endpoints.HttpPort));
@@ -27,7 +26,7 @@ public static class SiloApplication
         builder.Services.AddCollectorTelemetry();
         builder.Services.AddCollectorTracing(builder.Configuration);
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<DeliveryOptions>>((host, delivery) =>
-            host.ShutdownTimeout = TimeSpan.FromSeconds(delivery.Value.ShutdownGraceSeconds + 30));
+            host.ShutdownTimeout = delivery.Value.ShutdownGrace + TimeSpan.FromSeconds(30));
 
         var app = builder.Build();
         app.MapCollectorObservability();

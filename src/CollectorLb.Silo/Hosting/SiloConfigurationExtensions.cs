@@ -29,10 +29,9 @@ public static class SiloConfigurationExtensions
     }
 
     /// <summary>Adds the old load balancer's variables below every other source, so our settings win.</summary>
-    public static IConfigurationBuilder AddLegacyEnvironment(this IConfigurationBuilder configuration, Func<string, string?>? getVariable = null)
+    private static void AddLegacyEnvironment(this IConfigurationBuilder configuration, Func<string, string?>? getVariable)
     {
         var settings = LegacyEnvironment.Read(getVariable ?? Environment.GetEnvironmentVariable);
         configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = settings });
-        return configuration;
     }
 }

@@ -15,7 +15,6 @@ namespace CollectorLb.Silo.Interop;
 /// </summary>
 internal sealed class InotifyWatch : IDisposable
 {
-    public const uint Modified = 0x2;
     public const uint ClosedAfterWrite = 0x8;
     public const uint MovedInto = 0x80;
     public const uint Created = 0x100;

@@ -73,7 +73,7 @@ internal sealed partial class NfcapdSupervisor(
                 break;
             }
 
-            delay = TimeSpan.FromSeconds(Math.Min(delay.TotalSeconds * 2, _options.MaxRestartDelaySeconds));
+            delay = delay * 2 < _options.MaxRestartDelay ? delay * 2 : _options.MaxRestartDelay;
         }
 
         Status = NfcapdStatus.Stopped;

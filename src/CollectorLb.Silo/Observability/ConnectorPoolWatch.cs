@@ -24,7 +24,7 @@ internal sealed partial class ConnectorPoolWatch(
     /// <summary>The pool's last answer to this silo; null until it answered once.</summary>
     public ConnectorPoolSnapshot? Latest => _latest;
 
-    private TimeSpan Period => TimeSpan.FromSeconds(Math.Min(MaxPeriod.TotalSeconds, poolOptions.Value.RegistryRefreshSeconds));
+    private TimeSpan Period => poolOptions.Value.RegistryRefreshPeriod < MaxPeriod ? poolOptions.Value.RegistryRefreshPeriod : MaxPeriod;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

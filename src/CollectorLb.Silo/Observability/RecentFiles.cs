@@ -4,12 +4,12 @@ using CollectorLb.Abstractions.Hosts;
 namespace CollectorLb.Silo.Observability;
 
 /// <summary>
-/// The last <paramref name="capacity"/> files that changed on this silo, each with its latest snapshot (timeline
+/// The last <see cref="Capacity"/> files that changed on this silo, each with its latest snapshot (timeline
 /// included). When full, the oldest finished file goes first, so files still in progress stay listed.
 /// </summary>
-internal sealed class RecentFiles(int capacity = RecentFiles.DefaultCapacity)
+internal sealed class RecentFiles
 {
-    public const int DefaultCapacity = 2000;
+    public const int Capacity = 2000;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<string, LinkedListNode<FileSnapshot>> _byKey = new(StringComparer.Ordinal);
@@ -38,7 +38,7 @@ internal sealed class RecentFiles(int capacity = RecentFiles.DefaultCapacity)
 
             var list = snapshot.Status is FileStatus.Deleted or FileStatus.Quarantined ? _finished : _inProgress;
             _byKey[snapshot.Key] = list.AddFirst(snapshot);
-            while (_byKey.Count > capacity)
+            while (_byKey.Count > Capacity)
             {
                 var oldest = _finished.Last ?? _inProgress.Last!;
                 oldest.List!.Remove(oldest);

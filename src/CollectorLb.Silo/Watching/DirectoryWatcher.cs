@@ -35,7 +35,7 @@ internal sealed partial class DirectoryWatcher(
     private readonly WatcherOptions _options = options.Value;
     private readonly Channel<WatchSignal> _signals = Channel.CreateUnbounded<WatchSignal>(new UnboundedChannelOptions { SingleReader = true });
     private readonly HashSet<string> _ignoredLogged = new(StringComparer.Ordinal);
-    private readonly StabilityTracker _stability = new(TimeSpan.FromSeconds(options.Value.StableSeconds), timeProvider);
+    private readonly StabilityTracker _stability = new(options.Value.StableTime, timeProvider);
 
     /// <summary>Claimed files whose grain has not yet accepted them (it will be asked again at the next rescan).</summary>
     private readonly ConcurrentDictionary<FileKey, long> _unreported = new();
@@ -66,8 +66,8 @@ internal sealed partial class DirectoryWatcher(
 
         LogWatching(logger, spool.FlowDirectory, _recoveredClaims.Count);
         StartEvents();
-        using var rescans = StartTicker(TimeSpan.FromSeconds(_options.RescanSeconds), WatchSignalKind.Rescan);
-        using var rechecks = StartTicker(TimeSpan.FromSeconds(_options.StableSeconds / 2), WatchSignalKind.RecheckPending);
+        using var rescans = StartTicker(_options.RescanPeriod, WatchSignalKind.Rescan);
+        using var rechecks = StartTicker(_options.StableTime / 2, WatchSignalKind.RecheckPending);
         _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.Rescan));
 
         try

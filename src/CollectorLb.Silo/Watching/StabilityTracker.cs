@@ -10,8 +10,6 @@ internal sealed class StabilityTracker(TimeSpan stableFor, TimeProvider timeProv
 {
     private readonly Dictionary<string, Observation> _pending = new(StringComparer.Ordinal);
 
-    public int PendingCount => _pending.Count;
-
     public IReadOnlyCollection<string> PendingPaths => _pending.Keys;
 
     /// <summary>Records what the entry looks like now; true when it is complete.</summary>

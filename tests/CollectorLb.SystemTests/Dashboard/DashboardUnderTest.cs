@@ -3,7 +3,6 @@ using CollectorLb.Dashboard.Hosting;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
 
 namespace CollectorLb.SystemTests.Dashboard;
 
@@ -26,12 +25,13 @@ public sealed class DashboardUnderTest : IAsyncLifetime
         Silo = await SiloProcessHarness.StartAsync("dash-host");
         var port = FreePorts.Tcp();
         Url = $"http://127.0.0.1:{port}";
-        _dashboard = DashboardApplication.Build(["--urls", Url], configuration => configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["CollectorLb:Ports:GatewayPort"] = Silo.GatewayPort.ToString(CultureInfo.InvariantCulture),
-            ["CollectorLb:Dashboard:OperatorToken"] = Token,
-            ["CollectorLb:Dashboard:RefreshSeconds"] = "0.5",
-        }));
+        _dashboard = DashboardApplication.Build(
+        [
+            "--urls", Url,
+            "--CollectorLb:Ports:GatewayPort", Silo.GatewayPort.ToString(CultureInfo.InvariantCulture),
+            "--CollectorLb:Dashboard:OperatorToken", Token,
+            "--CollectorLb:Dashboard:RefreshSeconds", "0.5",
+        ]);
         await _dashboard.StartAsync();
     }
 

@@ -14,6 +14,9 @@ public static class HostileEntries
     private const nuint FsIocSetFlags = 0x40086602; // _IOW('f', 2, long)
     private const int ImmutableFlag = 0x10; // FS_IMMUTABLE_FL
 
+    /// <summary>EPERM: what renaming or removing an immutable file fails with.</summary>
+    public const int ImmutableErrno = 1;
+
     public static bool IsRoot => GetEffectiveUserId() == 0;
 
     /// <summary>Fails the test with a clear message unless it runs as root (CI and these machines do).</summary>

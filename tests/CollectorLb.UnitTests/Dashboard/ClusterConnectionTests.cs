@@ -1,7 +1,6 @@
 using CollectorLb.Client;
 using CollectorLb.Abstractions.Cluster;
 using CollectorLb.Abstractions.Hosts;
-using CollectorLb.Dashboard.Hosting;
 using Microsoft.Extensions.Configuration;
 
 namespace CollectorLb.UnitTests.Dashboard;
@@ -67,16 +66,6 @@ public class ClusterConnectionTests
     [InlineData(":30000")]
     public void ParseGateway_BadPort_SaysWhatItExpects(string text) =>
         Assert.Contains("host:port", Assert.Throws<FormatException>(() => ClusterConnection.ParseGateway(text)).Message);
-
-    [Fact]
-    public void DashboardOptionsValidator_ListsEveryBadSetting()
-    {
-        var result = new DashboardOptionsValidator().Validate(null, new DashboardOptions { HttpPort = 0, OperatorToken = "short", RefreshSeconds = 0 });
-
-        Assert.True(result.Failed);
-        Assert.Equal(3, result.Failures!.Count());
-        Assert.Contains(result.Failures!, f => f.Contains("CollectorLb:Dashboard:OperatorToken"));
-    }
 
     private static IConfiguration Settings(params (string Key, string Value)[] settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value))).Build();

@@ -15,7 +15,7 @@ public class RecentFilesTests
     [Fact]
     public void Record_SameFileTwice_KeepsOnlyItsLatestSnapshot()
     {
-        var recent = new RecentFiles(capacity: 10);
+        var recent = new RecentFiles();
         recent.Record(File("a", FileStatus.Detected, 0));
         recent.Record(File("a", FileStatus.Deleted, 1));
 
@@ -26,14 +26,22 @@ public class RecentFilesTests
     [Fact]
     public void Record_OverCapacity_EvictsTheOldestFinishedFileBeforeAnyInProgress()
     {
-        var recent = new RecentFiles(capacity: 3);
+        var recent = new RecentFiles();
         recent.Record(File("waiting", FileStatus.Detected, 0));
-        recent.Record(File("done-1", FileStatus.Deleted, 1));
-        recent.Record(File("done-2", FileStatus.Deleted, 2));
-        recent.Record(File("new", FileStatus.Detected, 3));
+        for (var i = 0; i < RecentFiles.Capacity; i++)
+        {
+            recent.Record(File($"done-{i}", FileStatus.Deleted, 1 + i));
+        }
 
-        Assert.Equal(3, recent.Count);
-        Assert.Equal(["done-2", "new", "waiting"], recent.Query(new FileQuery()).Select(f => f.FileName).Order());
+        recent.Record(File("new", FileStatus.Detected, 1 + RecentFiles.Capacity));
+
+        var kept = recent.Query(new FileQuery { Limit = RecentFiles.Capacity }).Select(f => f.FileName).ToHashSet();
+        Assert.Equal(RecentFiles.Capacity, recent.Count);
+        Assert.Contains("waiting", kept);
+        Assert.Contains("new", kept);
+        Assert.DoesNotContain("done-0", kept);
+        Assert.DoesNotContain("done-1", kept);
+        Assert.Contains("done-2", kept);
     }
 
     [Fact]

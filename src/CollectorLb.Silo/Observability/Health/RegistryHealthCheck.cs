@@ -18,8 +18,17 @@ internal sealed class RegistryHealthCheck(
 {
     private static readonly TimeSpan PoolTimeout = TimeSpan.FromSeconds(5);
 
+    private static readonly TimeSpan MinSilence = TimeSpan.FromSeconds(30);
+
     /// <summary>Three refreshes missed (at least 30 s) is no longer "recently".</summary>
-    public TimeSpan MaxSilence => TimeSpan.FromSeconds(Math.Max(30, 3 * poolOptions.Value.RegistryRefreshSeconds));
+    public TimeSpan MaxSilence
+    {
+        get
+        {
+            var threeRefreshes = 3 * poolOptions.Value.RegistryRefreshPeriod;
+            return threeRefreshes > MinSilence ? threeRefreshes : MinSilence;
+        }
+    }
 
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

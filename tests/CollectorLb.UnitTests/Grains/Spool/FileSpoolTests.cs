@@ -15,12 +15,7 @@ public sealed class FileSpoolTests : IDisposable
 
     public FileSpoolTests()
     {
-        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = "host-a" });
-        _spool = new FileSpool(
-            options,
-            new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 4, 40, 0, TimeSpan.Zero)),
-            new FileOpener(),
-            new QuarantineStore(options, new NoCrashPoints()));
+        _spool = NewSpool();
         _spool.EnsureDirectories();
     }
 
@@ -195,21 +190,28 @@ public sealed class FileSpoolTests : IDisposable
         Assert.False(_spool.WasAttempted(key));
 
         _spool.MarkAttempted(key);
+        var restarted = NewSpool();
 
-        Assert.True(_spool.WasAttempted(key));
-        Assert.Equal([key], _spool.RecoverClaims());
+        Assert.Equal([key], restarted.RecoverClaims());
+        Assert.True(restarted.WasAttempted(key));
     }
 
     [Fact]
-    public void WasAttempted_MarkerFileLeftFromBefore_IsSeenAfterTheSpoolIsListed()
+    public void WasAttempted_MarkerFileLeftFromBefore_IsSeenOnceTheSpoolIsListed()
     {
         // What a run on a filesystem without user attributes leaves: a hidden marker file beside the claimed file.
         var key = _spool.TryClaim(FlowFiles.RenameInto(_directory.Path, "nfcapd.2", [2]))!;
         var path = _spool.PathOf(key);
         File.WriteAllBytes(Path.Combine(Path.GetDirectoryName(path)!, $".{key.FileName}.attempted"), []);
+        var restarted = NewSpool();
 
-        Assert.Equal([key], _spool.RecoverClaims());
-        Assert.True(_spool.WasAttempted(key));
+        // Until a listing found a marker file, this spool looks only at the attribute (no stat per file for nothing).
+        Assert.False(restarted.WasAttempted(key));
+        Assert.Equal([key], restarted.RecoverClaims());
+        Assert.True(restarted.WasAttempted(key));
+
+        // What one spool learned from its listing is its own: the other has listed nothing.
+        Assert.False(_spool.WasAttempted(key));
     }
 
     [Fact]
@@ -237,7 +239,7 @@ public sealed class FileSpoolTests : IDisposable
         {
             var refused = Assert.Throws<IOException>(() => _spool.TryClaim(path));
 
-            Assert.Equal(UnixErrors.Eperm, refused.HResult);
+            Assert.Equal(HostileEntries.ImmutableErrno, refused.HResult);
             Assert.True(File.Exists(path));
             Assert.Empty(Directory.EnumerateFiles(_spool.InflightDirectory, "*", SearchOption.AllDirectories));
             Assert.Equal(0, _spool.ClaimedCount);
@@ -311,5 +313,15 @@ public sealed class FileSpoolTests : IDisposable
         var refused = Assert.Throws<IOException>(spool.EnsureDirectories);
 
         Assert.Contains("not a directory", refused.Message);
+    }
+
+    private FileSpool NewSpool()
+    {
+        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = "host-a" });
+        return new FileSpool(
+            options,
+            new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 4, 40, 0, TimeSpan.Zero)),
+            new FileOpener(),
+            new QuarantineStore(options, new NoCrashPoints()));
     }
 }

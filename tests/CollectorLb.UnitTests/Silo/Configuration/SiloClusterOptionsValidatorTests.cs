@@ -1,10 +1,11 @@
+using CollectorLb.Abstractions.Settings;
 using CollectorLb.Silo.Configuration;
 
 namespace CollectorLb.UnitTests.Silo.Configuration;
 
 public class SiloClusterOptionsValidatorTests
 {
-    private readonly SiloClusterOptionsValidator _validator = new();
+    private readonly SettingsValidator<SiloClusterOptions> _validator = new();
 
     [Fact]
     public void Validate_Defaults_AreEmbeddedAndValid()

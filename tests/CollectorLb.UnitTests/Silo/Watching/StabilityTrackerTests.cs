@@ -31,7 +31,7 @@ public class StabilityTrackerTests
         _time.Advance(TimeSpan.FromSeconds(0.6));
 
         Assert.True(tracker.IsStable("/f", Info(200, modified.AddSeconds(1))));
-        Assert.Equal(0, tracker.PendingCount);
+        Assert.Empty(tracker.PendingPaths);
     }
 
     private static UnixFileInfo Info(long size, DateTimeOffset modified) => new(UnixFileKind.Regular, size, modified);
