@@ -1,8 +1,8 @@
-using CollectorLb.Client;
 using System.CommandLine;
 using CollectorLb.Abstractions.Cluster;
 using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Cli.Output;
+using CollectorLb.Client;
 using Microsoft.Extensions.Configuration;
 
 namespace CollectorLb.Cli;

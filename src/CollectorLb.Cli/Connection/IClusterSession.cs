@@ -1,5 +1,5 @@
-using CollectorLb.Client;
 using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Client;
 
 namespace CollectorLb.Cli;
 

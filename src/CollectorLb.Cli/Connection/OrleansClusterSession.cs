@@ -1,5 +1,5 @@
-using CollectorLb.Client;
 using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -22,18 +22,21 @@ public sealed partial class DashboardApplication
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         // Defaults below every other source, so the environment and arguments override them.
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource { InitialData = new Dictionary<string, string?>
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
         {
-            ["Logging:LogLevel:Default"] = "Information",
-            ["Logging:LogLevel:Microsoft"] = "Warning",
-            ["Logging:LogLevel:Orleans"] = "Warning",
+            InitialData = new Dictionary<string, string?>
+            {
+                ["Logging:LogLevel:Default"] = "Information",
+                ["Logging:LogLevel:Microsoft"] = "Warning",
+                ["Logging:LogLevel:Orleans"] = "Warning",
 
-            // One line per entry with an ISO-8601 UTC timestamp; Logging:Console:FormatterName=json for log collectors.
-            ["Logging:Console:FormatterName"] = "simple",
-            ["Logging:Console:FormatterOptions:SingleLine"] = "true",
-            ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
-            ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
-        } });
+                // One line per entry with an ISO-8601 UTC timestamp; Logging:Console:FormatterName=json for log collectors.
+                ["Logging:Console:FormatterName"] = "simple",
+                ["Logging:Console:FormatterOptions:SingleLine"] = "true",
+                ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
+                ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
+            }
+        });
 
         // The shared timestamp format ends in a space that sets the time apart from the level in a simple line; JSON needs none.
         builder.Logging.AddConsole();

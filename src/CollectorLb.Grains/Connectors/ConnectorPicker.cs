@@ -1,6 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Connectors.Balancing;
+using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Connectors.Model;
 
 namespace CollectorLb.Grains.Connectors;

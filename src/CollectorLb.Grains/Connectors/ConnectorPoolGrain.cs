@@ -1,13 +1,13 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Connectors.Balancing;
+using CollectorLb.Grains.Connectors.Health;
+using CollectorLb.Grains.Connectors.Model;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Registry;
-using Orleans.Concurrency;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using CollectorLb.Grains.Connectors.Model;
+using Orleans.Concurrency;
 
 namespace CollectorLb.Grains.Connectors;
 

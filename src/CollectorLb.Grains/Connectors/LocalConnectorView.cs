@@ -1,8 +1,8 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Connectors.Balancing;
-using CollectorLb.Grains.Options;
+using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Connectors.Model;
+using CollectorLb.Grains.Options;
 
 namespace CollectorLb.Grains.Connectors;
 

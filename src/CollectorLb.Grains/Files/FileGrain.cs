@@ -52,7 +52,7 @@ internal sealed partial class FileGrain(
         var key = FileKey.Parse(this.GetPrimaryKeyString());
         spool.PathOf(key); // refuses another host's key before anything is read or written
         var record = new FileRecord(file, DeactivateOnIdle);
-        _life = new FileLife(key, record, transitions, this.RuntimeIdentity, logger);
+        _life = new FileLife(key, record, transitions, RuntimeIdentity, logger);
         _reminder = new StuckFileReminder(this, record, _options.StuckFileReminderPeriod);
         _moves = new QuarantineMoves(_life, _reminder, spool, time, _options.MaxAttempts, DeactivateOnIdle);
         _attempts = new AttemptTimer(this, _life, time, AttemptAsync, RetryAfterCrash);

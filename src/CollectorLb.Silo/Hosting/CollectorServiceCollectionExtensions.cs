@@ -1,7 +1,7 @@
 using CollectorLb.Abstractions.Settings;
 using CollectorLb.Grains;
-using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Connectors.Health;
+using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Benchmark;

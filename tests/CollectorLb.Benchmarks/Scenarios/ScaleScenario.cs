@@ -3,12 +3,12 @@ using System.Globalization;
 using CollectorLb.Benchmarks.Report;
 using CollectorLb.Benchmarks.Rig;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using CollectorLb.Testing.Cluster;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Silos;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CollectorLb.Benchmarks.Scenarios;
 

@@ -1,7 +1,7 @@
 using CollectorLb.Benchmarks.Rig;
+using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Silos;
-using CollectorLb.Testing.Flows;
 
 namespace CollectorLb.Benchmarks.Scenarios;
 

@@ -6,8 +6,8 @@ using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry.Trace;
 using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace CollectorLb.IntegrationTests.Observability;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
+using CollectorLb.IntegrationTests.TestSupport;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
-using CollectorLb.IntegrationTests.TestSupport;
 
 namespace CollectorLb.IntegrationTests.Reliability;
 

@@ -1,14 +1,14 @@
 using System.Globalization;
+using CollectorLb.DevServices;
 using CollectorLb.Testing.Cluster;
 using CollectorLb.Testing.DevServices;
+using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
-using CollectorLb.DevServices;
 using CollectorLb.Testing.Paths;
-using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 using CollectorLb.Testing.Programs;
 using CollectorLb.Testing.Silos;
-using CollectorLb.Testing.Flows;
+using CollectorLb.Testing.Waiting;
+using Xunit.Abstractions;
 
 namespace CollectorLb.SystemTests.Cluster;
 

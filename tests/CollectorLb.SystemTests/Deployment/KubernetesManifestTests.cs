@@ -96,7 +96,10 @@ public class KubernetesManifestTests(RenderedManifests manifests) : IClassFixtur
         var config = manifests.Object("ConfigMap", "collectorlb")["data"]!.AsObject();
         foreach (var (name, value) in new Dictionary<string, string>
         {
-            ["NFCAPD_PORT"] = "9999", ["NFCAPD_INTERVAL_SECONDS"] = "60", ["REGISTRY_PORT"] = "5000", ["BENCHMARK_MODE"] = "false",
+            ["NFCAPD_PORT"] = "9999",
+            ["NFCAPD_INTERVAL_SECONDS"] = "60",
+            ["REGISTRY_PORT"] = "5000",
+            ["BENCHMARK_MODE"] = "false",
             ["CollectorLb__Cluster__Mode"] = "redis",
         })
         {

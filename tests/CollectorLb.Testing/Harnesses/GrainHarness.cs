@@ -1,7 +1,7 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains;
-using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Connectors.Health;
+using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Testing.Fakes;

@@ -1,6 +1,6 @@
-using CollectorLb.Client;
 using CollectorLb.Abstractions.Cluster;
 using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Client;
 using Microsoft.Extensions.Configuration;
 
 namespace CollectorLb.UnitTests.Dashboard;

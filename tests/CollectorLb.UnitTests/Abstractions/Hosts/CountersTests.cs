@@ -9,13 +9,27 @@ public class CountersTests
     {
         var a = new DeliveryTotals
         {
-            FilesDetected = 1, FilesDelivered = 2, FilesDeleted = 3, UploadFailures = 4, FilesQuarantined = 5,
-            FilesRequeued = 6, Duplicates = 7, BytesDelivered = 8, ConnectorEjections = 9,
+            FilesDetected = 1,
+            FilesDelivered = 2,
+            FilesDeleted = 3,
+            UploadFailures = 4,
+            FilesQuarantined = 5,
+            FilesRequeued = 6,
+            Duplicates = 7,
+            BytesDelivered = 8,
+            ConnectorEjections = 9,
         };
         var b = new DeliveryTotals
         {
-            FilesDetected = 10, FilesDelivered = 20, FilesDeleted = 30, UploadFailures = 40, FilesQuarantined = 50,
-            FilesRequeued = 60, Duplicates = 70, BytesDelivered = 80, ConnectorEjections = 90,
+            FilesDetected = 10,
+            FilesDelivered = 20,
+            FilesDeleted = 30,
+            UploadFailures = 40,
+            FilesQuarantined = 50,
+            FilesRequeued = 60,
+            Duplicates = 70,
+            BytesDelivered = 80,
+            ConnectorEjections = 90,
         };
 
         var sum = a.Add(b);
@@ -23,8 +37,15 @@ public class CountersTests
         Assert.Equal(
             new DeliveryTotals
             {
-                FilesDetected = 11, FilesDelivered = 22, FilesDeleted = 33, UploadFailures = 44, FilesQuarantined = 55,
-                FilesRequeued = 66, Duplicates = 77, BytesDelivered = 88, ConnectorEjections = 99,
+                FilesDetected = 11,
+                FilesDelivered = 22,
+                FilesDeleted = 33,
+                UploadFailures = 44,
+                FilesQuarantined = 55,
+                FilesRequeued = 66,
+                Duplicates = 77,
+                BytesDelivered = 88,
+                ConnectorEjections = 99,
             },
             sum);
         Assert.Equal(1, a.FilesDetected);

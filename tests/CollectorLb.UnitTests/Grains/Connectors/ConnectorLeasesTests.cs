@@ -2,10 +2,10 @@ using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Options;
+using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.UnitTests.Grains.Connectors;
 

@@ -1,8 +1,8 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Connectors.Balancing;
-using static CollectorLb.UnitTests.Grains.Connectors.Balancing.PolicyTestData;
 using CollectorLb.Grains.Connectors.Model;
+using static CollectorLb.UnitTests.Grains.Connectors.Balancing.PolicyTestData;
 
 namespace CollectorLb.UnitTests.Grains.Connectors.Balancing;
 

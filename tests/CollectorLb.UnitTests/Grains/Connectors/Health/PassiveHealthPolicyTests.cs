@@ -1,7 +1,7 @@
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Connectors.Health;
-using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Connectors.Model;
+using CollectorLb.Grains.Options;
 
 namespace CollectorLb.UnitTests.Grains.Connectors.Health;
 

@@ -1,6 +1,6 @@
 using CollectorLb.Grains.Connectors;
-using Microsoft.Extensions.Time.Testing;
 using CollectorLb.Grains.Connectors.Model;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.UnitTests.Grains.Connectors.Model;
 
