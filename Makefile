@@ -9,11 +9,12 @@ TEST_PROJECTS := CollectorLb.UnitTests CollectorLb.IntegrationTests CollectorLb.
 # make publish: the silo for collector hosts outside Kubernetes (deploy/systemd), self-contained, one folder.
 PUBLISH_DIR ?= artifacts/collectorlb
 
-.PHONY: help deps deps-demo build test unit demo bench publish clean
+.PHONY: help deps deps-demo build format test unit demo bench publish clean
 
 help:
 	@echo "make demo   registry + two connectors + silo + dashboard (:8080) + real nfcapd fed by a synthetic exporter (Ctrl-C stops)"
 	@echo "make test   installs what is missing, builds, runs every test, prints 'N passed, M failed'"
+	@echo "make format checks the code is formatted as .editorconfig says (make test runs it first)"
 	@echo "make unit   builds and runs the unit tests only (no external program, under a minute), prints how long it took"
 	@echo "make bench  the benchmark scenarios a-f against their ceilings and g (a cluster of silos); report and chart in bench/results/"
 	@echo "make publish  the silo for linux-x64, self-contained, into \$$PUBLISH_DIR ($(PUBLISH_DIR)); see deploy/systemd"
@@ -28,9 +29,14 @@ deps-demo:
 build:
 	dotnet build CollectorLb.Orleans.sln -c $(CONFIGURATION) -nologo -v:q
 
+# The style in .editorconfig holds (whitespace, usings, braces, file-scoped namespaces): `dotnet format` fixes it.
+format:
+	@dotnet format CollectorLb.Orleans.sln --verify-no-changes --no-restore -v:q \
+	  || { echo "make format: the code is not formatted as .editorconfig says; run 'dotnet format CollectorLb.Orleans.sln' and commit the result" >&2; exit 1; }
+
 # One project after the other, so the slow kinds do not share the cores with each other; every project runs even
 # when an earlier one failed, and the last line counts all of them.
-test: deps build
+test: deps build format
 	@rm -rf $(RESULTS)
 	@status=0; for project in $(TEST_PROJECTS); do \
 	  dotnet test tests/$$project/$$project.csproj -c $(CONFIGURATION) --no-build -nologo \
