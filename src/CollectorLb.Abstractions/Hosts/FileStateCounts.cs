@@ -1,7 +1,7 @@
 namespace CollectorLb.Abstractions.Hosts;
 
 /// <summary>
-/// Files by state on one host (or summed over hosts): waiting, sending and sent are the files there now;
+/// Files by state on one host (or summed over hosts): detected, dispatching and sent are the files there now;
 /// deleted counts since the silo started; quarantined are the quarantine folder's files.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.file-state-counts")]

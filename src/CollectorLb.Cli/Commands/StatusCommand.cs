@@ -25,7 +25,7 @@ internal static class StatusCommand
         output.WriteLine($"files/s: {Formats.Rate(o.FilesPerSecond)}  MB/s: {Formats.Rate(o.BytesPerSecond / 1048576)}  in flight: {o.UploadsInFlight}  backlog: {o.Backlog}  quarantined: {o.Files.Quarantined}  duplicates: {o.Totals.Duplicates}");
         output.WriteLine($"since start: detected {o.Totals.FilesDetected}, delivered {o.Totals.FilesDelivered} ({Formats.Size(o.Totals.BytesDelivered)}), failed attempts {o.Totals.UploadFailures}, quarantined {o.Totals.FilesQuarantined}, requeued {o.Totals.FilesRequeued}");
         output.WriteLine();
-        var hosts = new TextTable("HOST", "SILO", "NFCAPD", "WAITING", "SENDING", "DELIVERED", "FAILED", "BACKLOG", "QUARANTINED");
+        var hosts = new TextTable("HOST", "SILO", "NFCAPD", "DETECTED", "DISPATCHING", "DELIVERED", "FAILED", "BACKLOG", "QUARANTINED");
         foreach (var h in o.Hosts)
         {
             hosts.Add(h.HostId, h.SiloName, h.Nfcapd ?? "-", h.Files.Detected, h.Files.Dispatching, h.Totals.FilesDelivered, h.Totals.UploadFailures, h.Backlog, h.Files.Quarantined);

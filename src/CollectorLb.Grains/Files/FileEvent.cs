@@ -5,7 +5,7 @@ public enum FileEvent
 {
     Detected,
     AttemptStarted,
-    Acknowledged,
+    Sent,
     AttemptFailed,
     Deleted,
     Quarantined,

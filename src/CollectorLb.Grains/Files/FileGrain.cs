@@ -147,7 +147,7 @@ internal sealed partial class FileGrain(
         switch (State.Status)
         {
             case FileStatus.Dispatching when _unrecordedAcknowledgement is { } acknowledgement:
-                await AcknowledgedAsync(acknowledgement.Lease, acknowledgement.Result);
+                await SentAsync(acknowledgement.Lease, acknowledgement.Result);
                 break;
             case FileStatus.Dispatching:
                 // This activation did not start that upload: the silo stopped during it. If the upload began (the file
@@ -210,7 +210,7 @@ internal sealed partial class FileGrain(
         }
 
         var scope = await leases.ReturnAsync(lease, result);
-        await (result.Acknowledged ? AcknowledgedAsync(lease, result) : FailedAsync(lease.ConnectorName, result, scope));
+        await (result.Acknowledged ? SentAsync(lease, result) : FailedAsync(lease.ConnectorName, result, scope));
     }
 
     /// <summary>
@@ -254,11 +254,11 @@ internal sealed partial class FileGrain(
         _attempts.Schedule(_options.NoConnectorRetryDelay);
     }
 
-    private async Task AcknowledgedAsync(ConnectorLease lease, UploadResult result)
+    private async Task SentAsync(ConnectorLease lease, UploadResult result)
     {
         _unrecordedAcknowledgement = (lease, result);
         await _life.TransitionAsync(
-            FileEvent.Acknowledged,
+            FileEvent.Sent,
             time.GetUtcNow(),
             state => state.LastError = null,
             transition => transition with { Connector = lease.ConnectorName, Upload = result, PossibleDuplicate = State.OutcomeLost });

@@ -15,7 +15,7 @@ internal static class FileLifecycle
         {
             [(FileStatus.Unknown, FileEvent.Detected)] = FileStatus.Detected,
             [(FileStatus.Detected, FileEvent.AttemptStarted)] = FileStatus.Dispatching,
-            [(FileStatus.Dispatching, FileEvent.Acknowledged)] = FileStatus.Sent,
+            [(FileStatus.Dispatching, FileEvent.Sent)] = FileStatus.Sent,
             [(FileStatus.Dispatching, FileEvent.AttemptFailed)] = FileStatus.Detected,
             [(FileStatus.Detected, FileEvent.AttemptFailed)] = FileStatus.Detected, // the file could not be read: no upload began
             [(FileStatus.Sent, FileEvent.Deleted)] = FileStatus.Deleted,

@@ -45,7 +45,7 @@ public sealed class FileState
         {
             FileEvent.Detected => Timeline with { DetectedAt = at },
             FileEvent.AttemptStarted => Timeline with { FirstAttemptAt = Timeline.FirstAttemptAt ?? at, LastAttemptAt = at },
-            FileEvent.Acknowledged => Timeline with { SentAt = at },
+            FileEvent.Sent => Timeline with { SentAt = at },
             FileEvent.Deleted => Timeline with { DeletedAt = at },
             FileEvent.Quarantined => Timeline with { QuarantinedAt = at },
             _ => Timeline,

@@ -71,7 +71,7 @@ public sealed class CollectorMetrics : IFileTransitionObserver
             case FileEvent.Detected when transition.IsFirstDetection:
                 _filesDetected.Add(1, _host);
                 break;
-            case FileEvent.Acknowledged when transition is { Connector: { } connector, Upload: { } upload }:
+            case FileEvent.Sent when transition is { Connector: { } connector, Upload: { } upload }:
                 _uploadDuration.Record(upload.Duration.TotalSeconds, _host, Connector(connector));
                 _filesDelivered.Add(1, _host, Connector(connector));
                 _bytesDelivered.Add(upload.BytesSent, _host, Connector(connector));

@@ -17,7 +17,7 @@ internal sealed partial class FileLog(ILogger<FileGrain> logger) : IFileTransiti
             case FileEvent.Detected when transition.IsFirstDetection:
                 LogDetected(logger, file.FileName, file.SizeBytes);
                 break;
-            case FileEvent.Acknowledged:
+            case FileEvent.Sent:
                 if (transition.PossibleDuplicate)
                 {
                     LogPossibleDuplicate(logger, file.FileName, transition.Connector ?? "?");

@@ -41,10 +41,10 @@ internal sealed class FileTrace
             .SetTag("collectorlb.attempt", attempt);
     }
 
-    /// <summary>Marks the steps of a file's life on its span: detected, acknowledged, deleted, quarantined, requeued.</summary>
+    /// <summary>Marks the steps of a file's life on its span: detected, sent, deleted, quarantined, requeued.</summary>
     public void Event(FileEvent fileEvent)
     {
-        if (_life is not null && fileEvent is FileEvent.Detected or FileEvent.Acknowledged or FileEvent.Deleted or FileEvent.Quarantined or FileEvent.Requeued)
+        if (_life is not null && fileEvent is FileEvent.Detected or FileEvent.Sent or FileEvent.Deleted or FileEvent.Quarantined or FileEvent.Requeued)
         {
             _life.AddEvent(new ActivityEvent(fileEvent.ToString().ToLowerInvariant()));
         }

@@ -7,7 +7,7 @@ namespace CollectorLb.Grains.Observability;
 /// <summary>One change in a file's life: what happened, the file as it is now and the state it left, and what the change carried.</summary>
 public sealed record FileTransition(FileEvent Event, FileSnapshot File, FileStatus Previous)
 {
-    /// <summary>The connector of the attempt that ended (<see cref="FileEvent.AttemptFailed"/>, <see cref="FileEvent.Acknowledged"/>); null before any connector was asked.</summary>
+    /// <summary>The connector of the attempt that ended (<see cref="FileEvent.AttemptFailed"/>, <see cref="FileEvent.Sent"/>); null before any connector was asked.</summary>
     public string? Connector { get; init; }
 
     /// <summary>How the attempt ended, for the same events; null for an attempt cut short by a restart.</summary>

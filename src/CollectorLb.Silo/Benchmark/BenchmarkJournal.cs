@@ -34,7 +34,7 @@ internal sealed class BenchmarkJournal : IFileTransitionObserver, IDisposable
             case FileEvent.Detected when transition.IsFirstDetection && file.Timeline.DetectedAt is { } detectedAt:
                 Append(file.FileName, "detect", detectedAt);
                 break;
-            case FileEvent.Acknowledged when file.Timeline.SentAt is { } sentAt:
+            case FileEvent.Sent when file.Timeline.SentAt is { } sentAt:
                 Append(file.FileName, "send", sentAt);
                 break;
         }

@@ -39,7 +39,7 @@ internal sealed class FileStatistics(StatisticsWindow window, TimeProvider timeP
             case FileEvent.Detected when transition.IsFirstDetection:
                 Interlocked.Increment(ref _detected);
                 break;
-            case FileEvent.Acknowledged when transition.Upload is { } upload:
+            case FileEvent.Sent when transition.Upload is { } upload:
                 Interlocked.Increment(ref _delivered);
                 Interlocked.Add(ref _bytes, upload.BytesSent);
                 window.Delivered(upload.BytesSent, upload.Duration, transition.SinceDetection(file.Timeline.SentAt ?? timeProvider.GetUtcNow()));

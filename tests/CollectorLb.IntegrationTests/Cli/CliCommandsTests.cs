@@ -15,6 +15,7 @@ public class CliCommandsTests(CliUnderTest cli) : IClassFixture<CliUnderTest>
         Assert.True(run.ExitCode == ExitCodes.Ok, run.ToString());
         Assert.Contains("silos: 1 answering, 0 not answering", run.Output);
         Assert.Contains(CollectorHarness.HostId, run.Output);
+        Assert.Matches(@"HOST\s+SILO\s+NFCAPD\s+DETECTED\s+DISPATCHING\s+DELIVERED\s", run.Output);
         Assert.Contains("connector-1", run.Output);
         Assert.Contains("connector-2", run.Output);
         Assert.Contains("registry: " + cli.Harness.RegistryUrl, run.Output);

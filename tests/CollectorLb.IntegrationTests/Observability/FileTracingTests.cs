@@ -40,7 +40,7 @@ public class FileTracingTests
         {
             var life = Assert.Single(Ended(spans), s => s.OperationName == FileTracing.LifeSpan && (string?)s.GetTagItem("collectorlb.file.name") == name);
             var trace = byTrace[life.TraceId];
-            Assert.Equal(["detected", "acknowledged", "deleted"], life.Events.Select(e => e.Name));
+            Assert.Equal(["detected", "sent", "deleted"], life.Events.Select(e => e.Name));
             Assert.Equal("deleted", life.GetTagItem("collectorlb.file.outcome"));
             var attempt = Assert.Single(trace, s => s.OperationName == FileTracing.AttemptSpan);
             Assert.Equal(life.SpanId, attempt.ParentSpanId);

@@ -30,6 +30,8 @@ public class DashboardBrowserTests(DashboardUnderTest dashboard, ITestOutputHelp
         Assert.Equal(2, (await browser.EvaluateAsync("document.querySelectorAll('#connectors tbody tr').length")).GetInt32());
         Assert.Equal(2, (await browser.EvaluateAsync("[...document.querySelectorAll('#connectors tbody tr')].filter(r => r.innerText.includes('healthy')).length")).GetInt32());
         Assert.Contains("dash-host", await browser.TextAsync("#hosts tbody"));
+        var hostColumns = await browser.TextAsync("#hosts thead");
+        Assert.All(["Detected", "Dispatching", "Delivered"], column => Assert.Contains(column, hostColumns));
         Assert.True(int.Parse(await browser.TextAsync("#card-delivered"), System.Globalization.CultureInfo.InvariantCulture) >= delivered.Count);
         Assert.Contains("detected", await browser.TextAsync("#files tbody"));
         Assert.Contains("deleted +", await browser.TextAsync("#files tbody"));

@@ -67,7 +67,7 @@ public class RecentFilesTests
         statistics.OnTransition(new(FileEvent.Detected, File("a", FileStatus.Detected, 0), FileStatus.Unknown));
         statistics.OnTransition(new(FileEvent.Detected, File("b", FileStatus.Detected, 0), FileStatus.Unknown));
         statistics.OnTransition(new(FileEvent.AttemptStarted, File("a", FileStatus.Dispatching, 1), FileStatus.Detected));
-        statistics.OnTransition(new(FileEvent.Acknowledged, File("a", FileStatus.Sent, 2), FileStatus.Dispatching) { Connector = "c1", Upload = UploadResult.Success(4096, TimeSpan.FromSeconds(1)) });
+        statistics.OnTransition(new(FileEvent.Sent, File("a", FileStatus.Sent, 2), FileStatus.Dispatching) { Connector = "c1", Upload = UploadResult.Success(4096, TimeSpan.FromSeconds(1)) });
         statistics.OnTransition(new(FileEvent.Deleted, File("a", FileStatus.Deleted, 3), FileStatus.Sent));
 
         // A file that was mid-way in an earlier run of the silo is never counted below zero.

@@ -10,7 +10,7 @@ public class FileLifecycleTests
     {
         var status = FileStatus.Unknown;
         var seen = new List<FileStatus>();
-        foreach (var fileEvent in new[] { FileEvent.Detected, FileEvent.AttemptStarted, FileEvent.Acknowledged, FileEvent.Deleted })
+        foreach (var fileEvent in new[] { FileEvent.Detected, FileEvent.AttemptStarted, FileEvent.Sent, FileEvent.Deleted })
         {
             status = FileLifecycle.Next(status, fileEvent);
             seen.Add(status);
@@ -27,7 +27,7 @@ public class FileLifecycleTests
     }
 
     [Theory]
-    [InlineData(FileStatus.Detected, FileEvent.Acknowledged)]
+    [InlineData(FileStatus.Detected, FileEvent.Sent)]
     [InlineData(FileStatus.Detected, FileEvent.Deleted)]
     [InlineData(FileStatus.Dispatching, FileEvent.Deleted)]
     [InlineData(FileStatus.Deleted, FileEvent.AttemptStarted)]
@@ -50,7 +50,7 @@ public class FileLifecycleTests
         state.Apply(FileEvent.AttemptStarted, t0.AddSeconds(1));
         state.Apply(FileEvent.AttemptFailed, t0.AddSeconds(2));
         state.Apply(FileEvent.AttemptStarted, t0.AddSeconds(3));
-        state.Apply(FileEvent.Acknowledged, t0.AddSeconds(4));
+        state.Apply(FileEvent.Sent, t0.AddSeconds(4));
         state.Apply(FileEvent.Deleted, t0.AddSeconds(5));
 
         Assert.Equal(FileStatus.Deleted, state.Status);
