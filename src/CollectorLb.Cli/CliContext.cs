@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CollectorLb.Abstractions.Cluster;
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Cli.Output;
 using CollectorLb.Client;
 using Microsoft.Extensions.Configuration;

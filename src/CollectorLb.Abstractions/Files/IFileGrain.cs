@@ -1,4 +1,5 @@
-using CollectorLb.Abstractions.Hosts;
+
+using CollectorLb.Abstractions.Quarantine;
 
 namespace CollectorLb.Abstractions.Files;
 

@@ -1,4 +1,5 @@
-using CollectorLb.Abstractions.Hosts;
+
+using CollectorLb.Abstractions.ClusterView;
 
 namespace CollectorLb.Abstractions.Quarantine;
 

@@ -35,7 +35,7 @@ public sealed record QuarantinePosition(
     /// <summary>Reads a cursor given by <see cref="ToCursor"/>; null with a reason for anything else.</summary>
     public static QuarantinePosition? FromCursor(string cursor, out string? problem)
     {
-        var parts = OpaqueText.Decode<string[]>(cursor, Hosts.OperatorInput.MaxCursorLength, out problem);
+        var parts = OpaqueText.Decode<string[]>(cursor, ClusterView.OperatorInput.MaxCursorLength, out problem);
         if (parts is not { Length: 3 } || parts.Any(p => p is null))
         {
             problem ??= "it does not hold a position.";

@@ -1,4 +1,3 @@
-using CollectorLb.Abstractions.Hosts;
 
 namespace CollectorLb.Abstractions.Quarantine;
 

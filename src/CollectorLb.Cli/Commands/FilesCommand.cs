@@ -1,6 +1,5 @@
 using System.CommandLine;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Cli.Output;
 
 namespace CollectorLb.Cli.Commands;

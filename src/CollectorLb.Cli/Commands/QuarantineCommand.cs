@@ -1,5 +1,4 @@
 using System.CommandLine;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Cli.Output;
 

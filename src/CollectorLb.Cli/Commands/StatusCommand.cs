@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Cli.Output;
 
 namespace CollectorLb.Cli.Commands;

@@ -1,4 +1,4 @@
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;

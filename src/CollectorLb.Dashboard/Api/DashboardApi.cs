@@ -1,8 +1,8 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Dashboard.Hosting;
 using CollectorLb.Dashboard.Security;

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Settings;
 using CollectorLb.Client;
 using CollectorLb.Dashboard.Api;

@@ -1,6 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;

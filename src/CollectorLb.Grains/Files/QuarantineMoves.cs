@@ -1,4 +1,4 @@
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Spool;
 
 namespace CollectorLb.Grains.Files;

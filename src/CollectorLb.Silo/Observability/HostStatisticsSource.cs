@@ -1,7 +1,7 @@
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Grains.ClusterView;
 using CollectorLb.Grains.Delivery;
-using CollectorLb.Grains.Hosts;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Nfcapd;

@@ -1,5 +1,5 @@
-using CollectorLb.Abstractions.Hosts;
-using CollectorLb.Grains.Hosts;
+using CollectorLb.Abstractions.ClusterView;
+using CollectorLb.Grains.ClusterView;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Silo.Observability.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;

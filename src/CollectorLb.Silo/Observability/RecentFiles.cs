@@ -1,5 +1,4 @@
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
 
 namespace CollectorLb.Silo.Observability;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Cli;
 using CollectorLb.Testing.Flows;

@@ -1,4 +1,4 @@
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;

@@ -1,5 +1,6 @@
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Silo.Watching;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;

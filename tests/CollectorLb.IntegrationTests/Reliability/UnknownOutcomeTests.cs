@@ -1,5 +1,5 @@
 using System.Globalization;
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;

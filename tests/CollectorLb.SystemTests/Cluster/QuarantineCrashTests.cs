@@ -1,5 +1,5 @@
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;

@@ -1,5 +1,4 @@
 using CollectorLb.Abstractions.Cluster;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Client;
 using Microsoft.Extensions.Configuration;
 

@@ -1,5 +1,6 @@
-using CollectorLb.Abstractions.Hosts;
-using CollectorLb.Grains.Hosts;
+
+using CollectorLb.Abstractions.ClusterView;
+using CollectorLb.Grains.ClusterView;
 
 namespace CollectorLb.UnitTests.Observability;
 

@@ -1,5 +1,5 @@
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Files;
 using CollectorLb.Grains.Observability;

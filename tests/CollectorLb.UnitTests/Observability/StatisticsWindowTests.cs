@@ -1,4 +1,4 @@
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Silo.Observability;
 using Microsoft.Extensions.Time.Testing;
 

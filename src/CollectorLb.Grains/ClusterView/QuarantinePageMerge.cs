@@ -1,7 +1,7 @@
-using CollectorLb.Abstractions.Hosts;
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Quarantine;
 
-namespace CollectorLb.Grains.Hosts;
+namespace CollectorLb.Grains.ClusterView;
 
 /// <summary>Merges hosts' parts of a quarantine page into one page in <see cref="QuarantinePosition"/> order, with the cursor of the next.</summary>
 internal static class QuarantinePageMerge

@@ -1,6 +1,6 @@
 using CollectorLb.Abstractions.Files;
 
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.Files;
 
 /// <summary>Which recent files to list: null filters match everything.</summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.file-query")]

@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 public static class ClusterViewGrainExtensions
 {

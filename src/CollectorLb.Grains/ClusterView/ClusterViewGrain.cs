@@ -1,13 +1,13 @@
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Placement;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
-namespace CollectorLb.Grains.Hosts;
+namespace CollectorLb.Grains.ClusterView;
 
 /// <summary>
 /// Asks every active silo's <see cref="IHostGrain"/> in parallel and merges the answers. A stateless worker:

@@ -1,7 +1,7 @@
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
 
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>
 /// One collector host's local view: its statistics, its recent files and its quarantine folder. Keyed by the

@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>
 /// The bucket bounds (seconds) of every latency histogram: per-silo windows, their merge, and the Prometheus

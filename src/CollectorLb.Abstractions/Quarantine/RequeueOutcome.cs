@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.Quarantine;
 
 /// <summary>
 /// What an operator's requeue came to, as the dashboard and the CLI report it. A file grain answers only the first

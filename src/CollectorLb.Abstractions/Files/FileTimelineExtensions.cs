@@ -1,6 +1,6 @@
 using CollectorLb.Abstractions.Files;
 
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.Files;
 
 public static class FileTimelineExtensions
 {

@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>
 /// Files by state on one host (or summed over hosts): detected, dispatching and sent are the files there now;

@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>Items gathered from every host, and the hosts that did not answer.</summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.cluster-listing`1")]

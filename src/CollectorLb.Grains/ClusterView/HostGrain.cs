@@ -1,12 +1,12 @@
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Placement;
 using CollectorLb.Grains.Spool;
 using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
-namespace CollectorLb.Grains.Hosts;
+namespace CollectorLb.Grains.ClusterView;
 
 /// <summary>
 /// Reads one host's local statistics and quarantine folder. Keyed by the host id and placed on that host's silo;

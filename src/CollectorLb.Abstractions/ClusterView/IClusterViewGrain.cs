@@ -2,7 +2,7 @@ using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
 
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>
 /// What the dashboard and the CLI read: every host's <see cref="IHostGrain"/> asked in parallel and merged on

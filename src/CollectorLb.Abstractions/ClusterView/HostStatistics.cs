@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>One host's statistics as its silo keeps them (in memory, since the silo started).</summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.host-statistics")]

@@ -1,6 +1,6 @@
 using System.Reflection;
 
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>
 /// Sums records of counters (<see cref="FileStateCounts"/>, <see cref="DeliveryTotals"/>) member by member, so a

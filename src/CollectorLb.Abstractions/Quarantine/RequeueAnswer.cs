@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.Quarantine;
 
 /// <summary>The outcome of a requeue, with the file's key when known and a sentence for the operator.</summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.requeue-answer")]

@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>Counts since the silo started, the same numbers its <c>/metrics</c> exports.</summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.delivery-totals")]

@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>One minute of the whole cluster, for the dashboard's charts; latencies in seconds, null without samples.</summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.chart-point")]

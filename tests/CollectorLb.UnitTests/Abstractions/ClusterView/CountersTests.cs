@@ -1,6 +1,7 @@
-using CollectorLb.Abstractions.Hosts;
 
-namespace CollectorLb.UnitTests.Abstractions.Hosts;
+using CollectorLb.Abstractions.ClusterView;
+
+namespace CollectorLb.UnitTests.Abstractions.ClusterView;
 
 public class CountersTests
 {

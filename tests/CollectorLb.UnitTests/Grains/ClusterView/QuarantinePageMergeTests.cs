@@ -1,7 +1,7 @@
 using CollectorLb.Abstractions.Quarantine;
-using CollectorLb.Grains.Hosts;
+using CollectorLb.Grains.ClusterView;
 
-namespace CollectorLb.UnitTests.Grains.Hosts;
+namespace CollectorLb.UnitTests.Grains.ClusterView;
 
 public class QuarantinePageMergeTests
 {

@@ -1,7 +1,7 @@
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Abstractions.Hosts;
 
-namespace CollectorLb.Grains.Hosts;
+namespace CollectorLb.Grains.ClusterView;
 
 /// <summary>Merges hosts' statistics into the cluster's overview: sums, slot-by-slot windows, rates and per-minute chart points.</summary>
 public static class ClusterOverviewBuilder

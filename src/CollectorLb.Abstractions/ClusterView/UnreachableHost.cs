@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>A host whose silo is in the cluster but did not answer; its numbers are missing from the merge.</summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.unreachable-host")]

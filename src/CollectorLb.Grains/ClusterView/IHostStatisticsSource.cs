@@ -1,7 +1,7 @@
+using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Abstractions.Hosts;
 
-namespace CollectorLb.Grains.Hosts;
+namespace CollectorLb.Grains.ClusterView;
 
 /// <summary>This silo's in-memory statistics, provided by the host (the silo keeps them off the grains' hot path).</summary>
 public interface IHostStatisticsSource

@@ -1,4 +1,4 @@
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>What happened on a host during one <see cref="Length"/> of time; hosts' slots with the same start add up.</summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.statistics-slot")]

@@ -1,6 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
 
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>The whole cluster at a glance: every host's statistics merged, the connectors, and the last hour.</summary>
 [GenerateSerializer, Immutable, Alias("collectorlb.cluster-overview")]

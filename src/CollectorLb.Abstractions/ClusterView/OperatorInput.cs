@@ -1,7 +1,7 @@
 using System.Text;
 using CollectorLb.Abstractions.Files;
 
-namespace CollectorLb.Abstractions.Hosts;
+namespace CollectorLb.Abstractions.ClusterView;
 
 /// <summary>
 /// What an operator may send (a file key or name to requeue, a host id, a reason filter, a cursor), checked where it
