@@ -4,9 +4,9 @@ using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Registry;
-using CollectorLb.Silo.Benchmark;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Delivery;
+using CollectorLb.Silo.LegacyBenchmark;
 using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Silo.Observability;
 using CollectorLb.Silo.Registry;
@@ -29,7 +29,7 @@ public static class CollectorServiceCollectionExtensions
         services.AddValidatedOptions<WatcherOptions>(configuration);
         services.AddValidatedOptions<UploadOptions>(configuration);
         services.AddValidatedOptions<PortOptions>(configuration);
-        services.AddOptions<BenchmarkOptions>().Bind(configuration.GetSection(BenchmarkOptions.SectionName));
+        services.AddOptions<LegacyBenchmarkOptions>().Bind(configuration.GetSection(LegacyBenchmarkOptions.SectionName));
 
         services.AddDeliveryServices();
         services.AddHostedService<UploadDrain>();
@@ -44,7 +44,7 @@ public static class CollectorServiceCollectionExtensions
     /// <summary>What FileGrains and the pool grain use to reach connectors, the registry and the benchmark file.</summary>
     public static IServiceCollection AddDeliveryServices(this IServiceCollection services)
     {
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, BenchmarkJournal>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, LegacyBenchmarkFile>());
         services.AddSingleton<IFileUploader, HttpFileUploader>();
         services.AddSingleton<IRegistryClient, HttpRegistryClient>();
         services.AddSingleton<IConnectorProber, HttpConnectorProber>();

@@ -4,14 +4,14 @@ using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
 using Microsoft.Extensions.Options;
 
-namespace CollectorLb.Silo.Benchmark;
+namespace CollectorLb.Silo.LegacyBenchmark;
 
 /// <summary>
 /// The pipeline's legacy <c>benchmark.txt</c> (<c>BENCHMARK_MODE=true</c>): appends <c>netflows/&lt;name&gt; detect|send
 /// &lt;unix seconds&gt;</c> lines exactly as the old load balancer did, joined with the other components' files by name:
 /// the path is the file's original place relative to the working directory (not our spool). Nothing when the mode is off.
 /// </summary>
-internal sealed class BenchmarkJournal : IFileTransitionObserver, IDisposable
+internal sealed class LegacyBenchmarkFile : IFileTransitionObserver, IDisposable
 {
     private readonly bool _enabled;
     private readonly string _flowDirectoryRelative;
@@ -19,7 +19,7 @@ internal sealed class BenchmarkJournal : IFileTransitionObserver, IDisposable
     private readonly Lock _lock = new();
     private StreamWriter? _writer;
 
-    public BenchmarkJournal(IOptions<BenchmarkOptions> options, FileSpool spool)
+    public LegacyBenchmarkFile(IOptions<LegacyBenchmarkOptions> options, FileSpool spool)
     {
         _enabled = options.Value.Enabled;
         _filePath = Path.GetFullPath(options.Value.FilePath);

@@ -1,7 +1,7 @@
 namespace CollectorLb.Silo.Configuration;
 
-/// <summary>The pipeline's benchmark file. Section <c>CollectorLb:Benchmark</c>; BENCHMARK_MODE maps to Enabled.</summary>
-public sealed class BenchmarkOptions
+/// <summary>The pipeline's legacy <c>benchmark.txt</c>. Section <c>CollectorLb:Benchmark</c>; BENCHMARK_MODE maps to Enabled.</summary>
+public sealed class LegacyBenchmarkOptions
 {
     public const string SectionName = "CollectorLb:Benchmark";
 
