@@ -11,7 +11,8 @@ internal readonly record struct HeaderCheck(HeaderCheckResult Result, string? Pr
     {
         try
         {
-            return spool.FindProblem(key) is { } problem ? new(HeaderCheckResult.Invalid, problem) : new(HeaderCheckResult.Sendable);
+            using var file = spool.OpenRead(key);
+            return NfcapdHeader.FindProblem(file) is { } problem ? new(HeaderCheckResult.Invalid, problem) : new(HeaderCheckResult.Sendable);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -237,10 +237,10 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
     }
 
     /// <summary>
-    /// Null when the claimed file's header says it is a complete nfcapd file; otherwise what is wrong with it. Read
-    /// through the opener: no link followed, never blocking; an <see cref="IOException"/> carries the errno.
+    /// Opens a claimed file for reading through the opener: no link followed, never blocking; an
+    /// <see cref="IOException"/> carries the errno.
     /// </summary>
-    public string? FindProblem(FileKey key) => Validation.FlowFileCheck.FindProblem(opener, PathOf(key));
+    public FileStream OpenRead(FileKey key) => opener.OpenRead(PathOf(key));
 
     /// <summary>Records that an upload of the file starts.</summary>
     public void MarkAttempted(FileKey key) => _attempts.Mark(PathOf(key));

@@ -1,11 +1,11 @@
 using System.Buffers.Binary;
+using CollectorLb.Grains.Files;
 using CollectorLb.Grains.Spool;
-using CollectorLb.Grains.Validation;
 using CollectorLb.Testing.Flows;
 
-namespace CollectorLb.UnitTests.Grains.Validation;
+namespace CollectorLb.UnitTests.Grains.Files;
 
-public class FlowFileCheckTests
+public class NfcapdHeaderTests
 {
     [Theory]
     [InlineData(FlowFiles.LargeSample)]
@@ -14,13 +14,14 @@ public class FlowFileCheckTests
     [InlineData(FlowFiles.NoTrafficSample)]
     public void FindProblem_FilesNfcapdWrote_AreFine(string sample)
     {
-        Assert.Null(FlowFileCheck.FindProblem(new FileOpener(), FlowFiles.SamplePath(sample)));
+        using var file = new FileOpener().OpenRead(FlowFiles.SamplePath(sample));
+        Assert.Null(NfcapdHeader.FindProblem(file));
     }
 
     [Fact]
     public void FindProblem_ZeroBytes_IsEmpty()
     {
-        Assert.Contains("empty", FlowFileCheck.FindProblem([], 0));
+        Assert.Contains("empty", NfcapdHeader.FindProblem([], 0));
     }
 
     [Fact]
@@ -29,7 +30,7 @@ public class FlowFileCheckTests
         var bytes = FlowFiles.Sample();
         bytes[0] = 0x50;
 
-        Assert.Contains("magic", FlowFileCheck.FindProblem(bytes, bytes.Length));
+        Assert.Contains("magic", NfcapdHeader.FindProblem(bytes, bytes.Length));
     }
 
     [Fact]
@@ -38,7 +39,7 @@ public class FlowFileCheckTests
         var bytes = FlowFiles.Sample();
         bytes[2] = 3;
 
-        Assert.Contains("version 3", FlowFileCheck.FindProblem(bytes, bytes.Length));
+        Assert.Contains("version 3", NfcapdHeader.FindProblem(bytes, bytes.Length));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public class FlowFileCheckTests
         var bytes = FlowFiles.Sample();
         var truncated = bytes.Length / 2;
 
-        Assert.Contains("torn", FlowFileCheck.FindProblem(bytes, truncated));
+        Assert.Contains("torn", NfcapdHeader.FindProblem(bytes, truncated));
     }
 
     [Fact]
@@ -56,7 +57,7 @@ public class FlowFileCheckTests
         var bytes = FlowFiles.Sample();
         BinaryPrimitives.WriteInt64LittleEndian(bytes.AsSpan(24), 0);
 
-        Assert.Contains("torn", FlowFileCheck.FindProblem(bytes, bytes.Length));
+        Assert.Contains("torn", NfcapdHeader.FindProblem(bytes, bytes.Length));
     }
 
     [Fact]
@@ -67,8 +68,8 @@ public class FlowFileCheckTests
         var compressed = FlowFiles.Sample();
         compressed[16] = 9;
 
-        Assert.Contains("encrypted", FlowFileCheck.FindProblem(encrypted, encrypted.Length));
-        Assert.Contains("compression 9", FlowFileCheck.FindProblem(compressed, compressed.Length));
+        Assert.Contains("encrypted", NfcapdHeader.FindProblem(encrypted, encrypted.Length));
+        Assert.Contains("compression 9", NfcapdHeader.FindProblem(compressed, compressed.Length));
     }
 
     [Fact]
@@ -78,7 +79,7 @@ public class FlowFileCheckTests
         BinaryPrimitives.WriteUInt16LittleEndian(bytes, 0xA50C);
         BinaryPrimitives.WriteUInt16LittleEndian(bytes.AsSpan(2), 1);
 
-        Assert.Null(FlowFileCheck.FindProblem(bytes, bytes.Length));
-        Assert.Contains("torn", FlowFileCheck.FindProblem(bytes.AsSpan(0, 100), 100));
+        Assert.Null(NfcapdHeader.FindProblem(bytes, bytes.Length));
+        Assert.Contains("torn", NfcapdHeader.FindProblem(bytes.AsSpan(0, 100), 100));
     }
 }

@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using CollectorLb.Grains.Spool;
 
-namespace CollectorLb.Grains.Validation;
+namespace CollectorLb.Grains.Files;
 
 /// <summary>
 /// A cheap look at an nfcapd file's header before it is sent: magic <c>0xA50C</c>, layout version 1 or 2, and for
@@ -9,7 +8,7 @@ namespace CollectorLb.Grains.Validation;
 /// it closes the file, so a torn or unfinished file fails it; an interval without flows has its appendix right
 /// after the 40-byte header). A file that fails is quarantined, never sent.
 /// </summary>
-public static class FlowFileCheck
+public static class NfcapdHeader
 {
     public const int HeaderBytes = 40;
     private const ushort Magic = 0xA50C;
@@ -44,13 +43,12 @@ public static class FlowFileCheck
     }
 
     /// <summary>
-    /// Reads the header through <paramref name="opener"/> (no links followed, never blocking on a FIFO) and checks it.
-    /// Throws the opener's <see cref="IOException"/> when the file cannot be opened or read: whether that is worth
-    /// another try (EMFILE, EIO) is the caller's call, not a verdict on the file's bytes.
+    /// Reads the header from the start of <paramref name="file"/> and checks it. Throws the stream's
+    /// <see cref="IOException"/> when it cannot be read: whether that is worth another try (EMFILE, EIO) is the
+    /// caller's call, not a verdict on the file's bytes.
     /// </summary>
-    public static string? FindProblem(IFileOpener opener, string path)
+    public static string? FindProblem(Stream file)
     {
-        using var file = opener.OpenRead(path);
         Span<byte> header = stackalloc byte[HeaderBytes];
         var read = file.ReadAtLeast(header, HeaderBytes, throwOnEndOfStream: false);
         return FindProblem(header[..read], file.Length);
