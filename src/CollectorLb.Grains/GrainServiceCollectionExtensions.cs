@@ -19,6 +19,7 @@ public static class GrainServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddCollectorLbGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddValidatedOptions<HostIdentityOptions>(configuration);
         services.AddValidatedOptions<SpoolOptions>(configuration);
         services.AddValidatedOptions<RegistryOptions>(configuration);
         services.AddValidatedOptions<DeliveryOptions>(configuration);

@@ -42,9 +42,9 @@ public sealed class CollectorMetrics : IFileTransitionObserver
     private readonly Histogram<double> _deliveryLatency;
     private readonly Counter<long> _connectorEjections;
 
-    public CollectorMetrics(IMeterFactory meterFactory, IOptions<SpoolOptions> spoolOptions)
+    public CollectorMetrics(IMeterFactory meterFactory, IOptions<HostIdentityOptions> identity)
     {
-        _host = new(MetricTags.Host, spoolOptions.Value.HostId);
+        _host = new(MetricTags.Host, identity.Value.HostId);
         var meter = meterFactory.Create(MeterName);
         _filesDetected = meter.CreateCounter<long>(FilesDetectedName, "{file}", "Completed flow files claimed and handed to their grain");
         _filesDelivered = meter.CreateCounter<long>(FilesDeliveredName, "{file}", "Files a connector acknowledged");

@@ -12,7 +12,7 @@ namespace CollectorLb.Grains.Spool;
 /// Every path it builds from a key stays under the spool (<see cref="SafePath"/>), and only real directories
 /// under <c>.inflight</c> are claim folders: a symbolic link planted there leads nowhere.
 /// </summary>
-public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeProvider, IFileOpener opener, QuarantineStore quarantine)
+public sealed class FileSpool(IOptions<SpoolOptions> options, IOptions<HostIdentityOptions> identity, TimeProvider timeProvider, IFileOpener opener, QuarantineStore quarantine)
 {
     public const string InflightFolderName = ".inflight";
 
@@ -44,7 +44,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, TimeProvider timeP
         }
     }
 
-    public string HostId => _options.HostId;
+    public string HostId { get; } = identity.Value.HostId;
 
     /// <summary>Where this host's files that must not be retried go.</summary>
     public QuarantineStore Quarantine => quarantine;

@@ -15,7 +15,7 @@ namespace CollectorLb.Grains.Spool;
 /// first (atomically: a temporary file renamed into place) and removes it last, so a crash at any point leaves
 /// either a record beside its file or a record of a file still in the spool, which the file's grain repairs.
 /// </summary>
-public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints crashPoints)
+public sealed class QuarantineStore(IOptions<SpoolOptions> options, IOptions<HostIdentityOptions> identity, ICrashPoints crashPoints)
 {
     private const string SidecarSuffix = ".json";
     private const string SidecarPattern = "*" + SidecarSuffix;
@@ -226,7 +226,7 @@ public sealed class QuarantineStore(IOptions<SpoolOptions> options, ICrashPoints
             return found;
         }
 
-        var hostId = options.Value.HostId;
+        var hostId = identity.Value.HostId;
         foreach (var (name, isDirectory) in Entries(Directory))
         {
             if (name.StartsWith('.'))

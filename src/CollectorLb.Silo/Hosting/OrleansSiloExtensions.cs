@@ -80,7 +80,7 @@ public static class OrleansSiloExtensions
     /// </summary>
     public static ISiloBuilder AddCollectorLbSiloServices(this ISiloBuilder silo)
     {
-        var spool = silo.Configuration.GetSection(SpoolOptions.SectionName).Get<SpoolOptions>() ?? new SpoolOptions();
+        var identity = silo.Configuration.GetSection(HostIdentityOptions.SectionName).Get<HostIdentityOptions>() ?? new HostIdentityOptions();
         var cluster = ReadClusterOptions(silo.Configuration);
         if (cluster.IsRedis)
         {
@@ -94,7 +94,7 @@ public static class OrleansSiloExtensions
         // One FileGrain per file, each alive for a moment: caching their directory entries helps nobody, and the
         // cache's size gauge counts every entry each time metrics are collected (each second, for the dashboard).
         silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = DirectoryCacheSize);
-        silo.AddCollectorLbHostIdentity(spool.HostId, namedAfterPod: cluster.IsRedis && cluster.Kubernetes);
+        silo.AddCollectorLbHostIdentity(identity.HostId, namedAfterPod: cluster.IsRedis && cluster.Kubernetes);
         silo.AddHostAffinePlacement();
         return silo;
     }

@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
-using CollectorLb.Grains.Spool;
+using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Silo.Observability.Health;
@@ -22,7 +22,7 @@ internal sealed class CollectorGauges
 
     public CollectorGauges(
         IMeterFactory meterFactory,
-        FileSpool spool,
+        IOptions<HostIdentityOptions> identity,
         DiskCensus disk,
         UploadGate uploadGate,
         NfcapdSupervisor nfcapd,
@@ -31,7 +31,7 @@ internal sealed class CollectorGauges
         ReadinessState readiness,
         UnclaimableEntries unclaimable)
     {
-        _host = new KeyValuePair<string, object?>(MetricTags.Host, spool.HostId);
+        _host = new KeyValuePair<string, object?>(MetricTags.Host, identity.Value.HostId);
         var nfcapdEnabled = nfcapdOptions.Value.Enabled;
         var meter = meterFactory.Create(CollectorMetrics.MeterName);
 

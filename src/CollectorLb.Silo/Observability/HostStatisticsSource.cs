@@ -3,7 +3,7 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Grains.ClusterView;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
-using CollectorLb.Grains.Spool;
+using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Nfcapd;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -17,7 +17,7 @@ internal sealed class HostStatisticsSource(
     StatisticsWindow window,
     DiskCensus disk,
     UploadGate uploadGate,
-    FileSpool spool,
+    IOptions<HostIdentityOptions> identity,
     NfcapdSupervisor nfcapd,
     IOptions<SiloOptions> siloOptions,
     ILocalSiloDetails localSilo,
@@ -25,7 +25,7 @@ internal sealed class HostStatisticsSource(
 {
     public HostStatistics Capture() => new()
     {
-        HostId = spool.HostId,
+        HostId = identity.Value.HostId,
         SiloName = siloOptions.Value.SiloName,
         SiloAddress = localSilo.SiloAddress.ToString(),
         StartedAt = files.Since,

@@ -10,7 +10,7 @@ public static class QuarantineOnDisk
     /// <summary>Every sidecar under <paramref name="flowDirectory"/>'s quarantine folder, as the silo reads them, in listing order.</summary>
     public static List<QuarantinedFile> InListingOrder(string flowDirectory, string hostId)
     {
-        var store = new QuarantineStore(Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = flowDirectory, HostId = hostId }), new NoCrashPoints());
+        var store = new QuarantineStore(Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = flowDirectory }), Microsoft.Extensions.Options.Options.Create(new HostIdentityOptions { HostId = hostId }), new NoCrashPoints());
         return [.. store.List().OrderBy(f => PositionOf(f, store.Directory))];
     }
 

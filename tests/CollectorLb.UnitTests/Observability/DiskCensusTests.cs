@@ -18,9 +18,10 @@ public sealed class DiskCensusTests : IDisposable
 
     public DiskCensusTests()
     {
-        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = "host-a" });
-        _quarantine = new QuarantineStore(options, new NoCrashPoints());
-        _spool = new FileSpool(options, _time, new FileOpener(), _quarantine);
+        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path });
+        var identity = Microsoft.Extensions.Options.Options.Create(new HostIdentityOptions { HostId = "host-a" });
+        _quarantine = new QuarantineStore(options, identity, new NoCrashPoints());
+        _spool = new FileSpool(options, identity, _time, new FileOpener(), _quarantine);
         _spool.EnsureDirectories();
         _census = new DiskCensus(_spool, _quarantine, _time);
     }

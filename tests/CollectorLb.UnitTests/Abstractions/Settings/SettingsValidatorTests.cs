@@ -13,7 +13,7 @@ public class SettingsValidatorTests
     /// <summary>Every section the silo and the dashboard validate at start.</summary>
     private static readonly Type[] Sections =
     [
-        typeof(SpoolOptions), typeof(RegistryOptions), typeof(DeliveryOptions), typeof(ConnectorPoolOptions),
+        typeof(HostIdentityOptions), typeof(SpoolOptions), typeof(RegistryOptions), typeof(DeliveryOptions), typeof(ConnectorPoolOptions),
         typeof(NfcapdOptions), typeof(WatcherOptions), typeof(UploadOptions), typeof(PortOptions), typeof(SiloClusterOptions),
         typeof(DashboardOptions),
     ];
@@ -21,6 +21,7 @@ public class SettingsValidatorTests
     [Fact]
     public void Validate_Defaults_AreValidInEverySection()
     {
+        Assert.Empty(Failures(new HostIdentityOptions()));
         Assert.Empty(Failures(new SpoolOptions()));
         Assert.Empty(Failures(new RegistryOptions()));
         Assert.Empty(Failures(new DeliveryOptions()));

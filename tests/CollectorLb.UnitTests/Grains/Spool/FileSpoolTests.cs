@@ -307,8 +307,9 @@ public sealed class FileSpoolTests : IDisposable
         using var outside = new TempDirectory("outside");
         using var directory = new TempDirectory("linked-spool");
         Directory.CreateSymbolicLink(Path.Combine(directory.Path, FileSpool.InflightFolderName), outside.Path);
-        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = directory.Path, HostId = "host-a" });
-        var spool = new FileSpool(options, TimeProvider.System, new FileOpener(), new QuarantineStore(options, new NoCrashPoints()));
+        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = directory.Path });
+        var identity = Microsoft.Extensions.Options.Options.Create(new HostIdentityOptions { HostId = "host-a" });
+        var spool = new FileSpool(options, identity, TimeProvider.System, new FileOpener(), new QuarantineStore(options, identity, new NoCrashPoints()));
 
         var refused = Assert.Throws<IOException>(spool.EnsureDirectories);
 
@@ -317,11 +318,13 @@ public sealed class FileSpoolTests : IDisposable
 
     private FileSpool NewSpool()
     {
-        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = "host-a" });
+        var options = Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path });
+        var identity = Microsoft.Extensions.Options.Options.Create(new HostIdentityOptions { HostId = "host-a" });
         return new FileSpool(
             options,
+            identity,
             new FakeTimeProvider(new DateTimeOffset(2026, 11, 27, 4, 40, 0, TimeSpan.Zero)),
             new FileOpener(),
-            new QuarantineStore(options, new NoCrashPoints()));
+            new QuarantineStore(options, identity, new NoCrashPoints()));
     }
 }

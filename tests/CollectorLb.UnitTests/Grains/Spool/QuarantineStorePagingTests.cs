@@ -16,7 +16,7 @@ public sealed class QuarantineStorePagingTests : IDisposable
 
     public QuarantineStorePagingTests()
     {
-        _store = new QuarantineStore(Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path, HostId = HostId }), new NoCrashPoints());
+        _store = new QuarantineStore(Microsoft.Extensions.Options.Options.Create(new SpoolOptions { FlowDirectory = _directory.Path }), Microsoft.Extensions.Options.Options.Create(new HostIdentityOptions { HostId = HostId }), new NoCrashPoints());
     }
 
     public void Dispose() => _directory.Dispose();
