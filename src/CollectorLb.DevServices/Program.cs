@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Net.Sockets;
+using CollectorLb.DevServices.Cli;
 
 namespace CollectorLb.DevServices;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Cli;
 
 /// <summary>Console logging of the CLI: our request lines at Information, framework chatter only from Warning up.</summary>
 internal static class CliLogging

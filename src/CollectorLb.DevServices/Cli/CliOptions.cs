@@ -2,9 +2,10 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using System.Net;
 using System.Text.Json;
+using CollectorLb.DevServices.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Cli;
 
 /// <summary>Option factories, validators and the serve-until-stopped loop shared by the subcommands.</summary>
 internal static class CliOptions

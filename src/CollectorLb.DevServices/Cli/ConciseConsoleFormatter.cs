@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Cli;
 
 /// <summary>One line per event: time, level when not Information, message; the category is noise for a dev tool.</summary>
 internal sealed class ConciseConsoleFormatter : ConsoleFormatter

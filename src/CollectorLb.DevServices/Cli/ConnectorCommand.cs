@@ -1,6 +1,7 @@
 using System.CommandLine;
+using CollectorLb.DevServices.Connector;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Cli;
 
 /// <summary><c>connector</c>: runs a <see cref="ConnectorServer"/> until stopped.</summary>
 internal static class ConnectorCommand

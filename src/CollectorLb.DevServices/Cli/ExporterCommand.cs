@@ -1,9 +1,10 @@
 using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
+using CollectorLb.DevServices.Exporter;
 using Microsoft.Extensions.Logging;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Cli;
 
 /// <summary><c>exporter</c>: sends synthetic NetFlow v5 to a collector until stopped.</summary>
 internal static partial class ExporterCommand

@@ -1,6 +1,7 @@
 using System.CommandLine;
+using CollectorLb.DevServices.Registry;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Cli;
 
 /// <summary><c>registry</c>: runs a <see cref="RegistryServer"/> until stopped.</summary>
 internal static class RegistryCommand

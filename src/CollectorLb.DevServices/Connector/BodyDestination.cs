@@ -1,4 +1,4 @@
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Connector;
 
 /// <summary>
 /// Where a connector writes an uploaded body while reading it, decided once per request by

@@ -1,4 +1,4 @@
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Connector;
 
 /// <summary>How a <see cref="ConnectorServer"/> answers <c>POST /convert</c>; switchable at runtime.</summary>
 public enum ConnectorMode

@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using CollectorLb.DevServices.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Connector;
 
 /// <summary>
 /// Keeps a connector listed in a registry like the real connector does: register at start, update periodically

@@ -1,12 +1,13 @@
 using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
+using CollectorLb.DevServices.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Connector;
 
 /// <summary>
 /// In-process stand-in for a NetFlow source connector: <c>POST /convert?filename=NAME</c> stores the raw body under

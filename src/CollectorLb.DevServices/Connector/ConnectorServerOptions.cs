@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Connector;
 
 /// <summary>Settings of a <see cref="ConnectorServer"/>.</summary>
 public sealed class ConnectorServerOptions

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Connector;
 
 /// <summary>Rules for the <c>filename</c> of <c>POST /convert</c>: any name a Linux file can have in one folder.</summary>
 internal static class ConvertFileName

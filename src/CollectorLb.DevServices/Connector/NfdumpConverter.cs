@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Diagnostics;
 using System.Globalization;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Connector;
 
 /// <summary>Runs nfdump over a stored file the way the real connector converts it, discarding the CSV.</summary>
 internal static class NfdumpConverter

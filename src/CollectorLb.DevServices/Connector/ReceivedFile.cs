@@ -1,4 +1,4 @@
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Connector;
 
 /// <summary>A file a <see cref="ConnectorServer"/> stored and acknowledged.</summary>
 /// <param name="FileName">The name from the <c>filename</c> query parameter, decoded.</param>

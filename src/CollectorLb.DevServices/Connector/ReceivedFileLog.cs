@@ -1,4 +1,4 @@
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Connector;
 
 /// <summary>Thread-safe list of received files.</summary>
 internal sealed class ReceivedFileLog

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Exporter;
 
 /// <summary>
 /// Synthetic NetFlow v5 exporter: sends UDP datagrams of up to 30 random but plausible flows to a collector

@@ -1,6 +1,6 @@
 using System.Buffers.Binary;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Exporter;
 
 /// <summary>Layout of a NetFlow v5 export datagram (all fields big-endian).</summary>
 internal static class NetFlowV5Packet

@@ -1,4 +1,4 @@
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Exporter;
 
 /// <summary>One NetFlow v5 flow record; addresses are host-order IPv4 values.</summary>
 internal readonly record struct NetFlowV5Record(

@@ -1,4 +1,4 @@
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Exporter;
 
 /// <summary>Makes plausible flows: clients in private ranges talking to public servers on common ports, both directions.</summary>
 internal static class SyntheticFlowFactory

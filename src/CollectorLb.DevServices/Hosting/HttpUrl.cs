@@ -1,4 +1,4 @@
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Hosting;
 
 /// <summary>The one URL rule of the registry protocol, checked by the registry, the connector and the CLI alike.</summary>
 internal static class HttpUrl

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Hosting;
 
 internal static class JsonElementExtensions
 {

@@ -3,7 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Hosting;
 
 /// <summary>Writes the compact JSON answers of the pipeline protocol, e.g. <c>{"result":"success"}</c>.</summary>
 internal static class JsonReply

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Hosting;
 
 /// <summary>Turns a host option into the address Kestrel binds and the URL clients should use.</summary>
 internal static class ListenEndpoint

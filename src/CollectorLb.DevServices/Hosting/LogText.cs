@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Hosting;
 
 /// <summary>Makes client-chosen text safe for one log line (file names may hold newlines).</summary>
 internal static class LogText

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Hosting;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Hosting;
 
 /// <summary>
 /// Host lifetime that ignores Ctrl-C and SIGTERM: servers run in-process (tests) and their owner stops them,

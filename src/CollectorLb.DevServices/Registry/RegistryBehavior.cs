@@ -1,4 +1,4 @@
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Registry;
 
 /// <summary>How a <see cref="RegistryServer"/> answers; switchable at runtime for fault tests.</summary>
 public enum RegistryBehavior

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Registry;
 
 internal static partial class RegistryLog
 {

@@ -2,12 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using System.Text.Unicode;
+using CollectorLb.DevServices.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Registry;
 
 /// <summary>
 /// In-process stand-in for the Registry Service: an in-memory map of connector name -> base URL, served over

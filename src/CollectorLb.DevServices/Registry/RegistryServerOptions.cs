@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Registry;
 
 /// <summary>Settings of a <see cref="RegistryServer"/>.</summary>
 public sealed class RegistryServerOptions

@@ -1,4 +1,4 @@
-namespace CollectorLb.DevServices;
+namespace CollectorLb.DevServices.Registry;
 
 /// <summary>The registry's name -> base URL map, kept in registration order for round-robin.</summary>
 internal sealed class RegistryTable

@@ -1,4 +1,4 @@
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 
 namespace CollectorLb.Benchmarks.Rig;
 

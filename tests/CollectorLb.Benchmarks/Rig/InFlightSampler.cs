@@ -1,5 +1,5 @@
 using System.Globalization;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 
 namespace CollectorLb.Benchmarks.Rig;
 

@@ -1,4 +1,4 @@
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Harnesses;
 
 namespace CollectorLb.IntegrationTests.Pipeline;

@@ -1,6 +1,6 @@
 using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
 

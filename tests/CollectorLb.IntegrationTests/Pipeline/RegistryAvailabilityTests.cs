@@ -27,7 +27,7 @@ public class RegistryAvailabilityTests
     public async Task RegistryWithoutServicesRoute_FilesAreDeliveredThroughTarget()
     {
         await using var harness = await CollectorHarness.StartAsync();
-        harness.Registry!.Behavior = CollectorLb.DevServices.RegistryBehavior.ServicesNotServed;
+        harness.Registry!.Behavior = CollectorLb.DevServices.Registry.RegistryBehavior.ServicesNotServed;
 
         var files = harness.DropFiles(10);
 

@@ -1,5 +1,5 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
 

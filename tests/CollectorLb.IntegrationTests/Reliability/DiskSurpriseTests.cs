@@ -1,5 +1,5 @@
 using CollectorLb.Abstractions.ClusterView;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CollectorLb.DevServices;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Observability.Health;
 using CollectorLb.Silo.Watching;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CollectorLb.Abstractions.ClusterView;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;

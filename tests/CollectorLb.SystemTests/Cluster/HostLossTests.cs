@@ -1,5 +1,5 @@
 using CollectorLb.Abstractions.Files;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 using CollectorLb.Grains.Placement;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using CollectorLb.DevServices;
 using CollectorLb.Testing.Cluster;
 using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Registry;
 using CollectorLb.Silo.Interop;
 
 namespace CollectorLb.SystemTests.DevServices;

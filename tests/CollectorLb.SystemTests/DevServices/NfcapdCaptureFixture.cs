@@ -1,4 +1,4 @@
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Exporter;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Waiting;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Exporter;
 using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;

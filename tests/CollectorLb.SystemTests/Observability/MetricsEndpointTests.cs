@@ -1,4 +1,4 @@
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Observability;
 using CollectorLb.Testing.Waiting;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Net;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Exporter;
 using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;

@@ -1,5 +1,6 @@
 using System.Text.Json;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
+using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Observability;

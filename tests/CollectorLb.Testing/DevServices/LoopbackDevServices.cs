@@ -1,4 +1,5 @@
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
+using CollectorLb.DevServices.Registry;
 
 namespace CollectorLb.Testing.DevServices;
 

@@ -1,6 +1,7 @@
 using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
+using CollectorLb.DevServices.Registry;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Testing.DevServices;

@@ -1,4 +1,5 @@
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
+using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Waiting;

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Exporter;
 using CollectorLb.Testing.Waiting;
 
 namespace CollectorLb.UnitTests.DevServices;

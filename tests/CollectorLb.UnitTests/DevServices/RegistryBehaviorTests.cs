@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.Network;
 
 namespace CollectorLb.UnitTests.DevServices;

@@ -1,4 +1,5 @@
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Connector;
+using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Waiting;

@@ -1,4 +1,4 @@
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.Network;
 
 namespace CollectorLb.UnitTests.DevServices;

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using CollectorLb.DevServices;
+using CollectorLb.DevServices.Registry;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Testing.Logging;
