@@ -21,17 +21,17 @@ namespace CollectorLb.Silo.Hosting;
 public static class CollectorServiceCollectionExtensions
 {
     /// <summary>Options, the grains' I/O (uploads, registry, benchmark file), and the host's loops (nfcapd, watcher).</summary>
-    public static IServiceCollection AddCollectorServices(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCollectorLbServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddCollectorLbGrainServices(configuration);
-        services.AddCollectorStatistics();
+        services.AddCollectorLbStatistics();
         services.AddValidatedOptions<NfcapdOptions>(configuration);
         services.AddValidatedOptions<WatcherOptions>(configuration);
         services.AddValidatedOptions<UploadOptions>(configuration);
         services.AddValidatedOptions<PortOptions>(configuration);
         services.AddOptions<LegacyBenchmarkOptions>().Bind(configuration.GetSection(LegacyBenchmarkOptions.SectionName));
 
-        services.AddDeliveryServices();
+        services.AddCollectorLbDeliveryServices();
         services.AddHostedService<UploadDrain>();
         services.AddSingleton<NfcapdSupervisor>();
         services.AddHostedService(sp => sp.GetRequiredService<NfcapdSupervisor>());
@@ -42,7 +42,7 @@ public static class CollectorServiceCollectionExtensions
     }
 
     /// <summary>What FileGrains and the pool grain use to reach connectors, the registry and the benchmark file.</summary>
-    public static IServiceCollection AddDeliveryServices(this IServiceCollection services)
+    public static IServiceCollection AddCollectorLbDeliveryServices(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, LegacyBenchmarkFile>());
         services.AddSingleton<IFileUploader, HttpFileUploader>();

@@ -95,7 +95,7 @@ public static class OrleansSiloExtensions
         // cache's size gauge counts every entry each time metrics are collected (each second, for the dashboard).
         silo.Configure<GrainDirectoryOptions>(options => options.CacheSize = DirectoryCacheSize);
         silo.AddCollectorLbHostIdentity(identity.HostId, namedAfterPod: cluster.IsRedis && cluster.Kubernetes);
-        silo.AddHostAffinePlacement();
+        silo.AddCollectorLbHostAffinePlacement();
         return silo;
     }
 
@@ -103,7 +103,7 @@ public static class OrleansSiloExtensions
     private static ISiloBuilder AddCollectorLbStorage(this ISiloBuilder silo)
     {
         silo.AddMemoryGrainStorage(StorageNames.Files);
-        silo.AddFileRecordSerializer();
+        silo.AddCollectorLbFileRecordSerializer();
         silo.UseInMemoryReminderService();
         return silo;
     }
@@ -120,7 +120,7 @@ public static class OrleansSiloExtensions
             // A delivered file's record is cleared with it; keeping an empty record per file would fill Redis.
             options.DeleteStateOnClear = true;
         });
-        silo.AddFileRecordSerializer();
+        silo.AddCollectorLbFileRecordSerializer();
         silo.UseRedisReminderService(options => options.ConfigurationOptions = ConfigurationOptions.Parse(redisConnectionString));
         return silo;
     }
@@ -129,7 +129,7 @@ public static class OrleansSiloExtensions
     /// File records in Orleans' own binary format (FileState is a [GenerateSerializer] type) instead of the default
     /// Newtonsoft JSON: a file's record is written three times in its short life, and JSON is the costlier format.
     /// </summary>
-    private static void AddFileRecordSerializer(this ISiloBuilder silo) =>
+    private static void AddCollectorLbFileRecordSerializer(this ISiloBuilder silo) =>
         silo.Services.AddKeyedSingleton<IGrainStorageSerializer>(
             StorageNames.Files,
             (services, _) => new OrleansGrainStorageSerializer(services.GetRequiredService<Serializer>()));

@@ -22,9 +22,9 @@ public static class SiloApplication
         builder.Services.PostConfigure<JsonConsoleFormatterOptions>(json => json.TimestampFormat = json.TimestampFormat?.TrimEnd());
 
         builder.AddCollectorLbSilo();
-        builder.Services.AddCollectorServices(builder.Configuration);
-        builder.Services.AddCollectorTelemetry();
-        builder.Services.AddCollectorTracing(builder.Configuration);
+        builder.Services.AddCollectorLbServices(builder.Configuration);
+        builder.Services.AddCollectorLbTelemetry();
+        builder.Services.AddCollectorLbTracing(builder.Configuration);
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<DeliveryOptions>>((host, delivery) =>
             host.ShutdownTimeout = delivery.Value.ShutdownGrace + TimeSpan.FromSeconds(30));
 

@@ -23,13 +23,13 @@ public static class SiloConfigurationExtensions
     /// <summary>Adds the embedded defaults and the old load balancer's variables below every other source.</summary>
     public static IConfigurationBuilder AddCollectorLbDefaults(this IConfigurationBuilder configuration, Func<string, string?>? getVariable = null)
     {
-        configuration.AddLegacyEnvironment(getVariable);
+        configuration.AddCollectorLbLegacyEnvironment(getVariable);
         configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = EmbeddedDefaults });
         return configuration;
     }
 
     /// <summary>Adds the old load balancer's variables below every other source, so our settings win.</summary>
-    private static void AddLegacyEnvironment(this IConfigurationBuilder configuration, Func<string, string?>? getVariable)
+    private static void AddCollectorLbLegacyEnvironment(this IConfigurationBuilder configuration, Func<string, string?>? getVariable)
     {
         var settings = LegacyEnvironment.Read(getVariable ?? Environment.GetEnvironmentVariable);
         configuration.Sources.Insert(0, new Microsoft.Extensions.Configuration.Memory.MemoryConfigurationSource { InitialData = settings });

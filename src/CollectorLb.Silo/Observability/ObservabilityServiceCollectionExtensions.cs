@@ -16,7 +16,7 @@ public static class ObservabilityServiceCollectionExtensions
     /// an hour's window, disk counts and the gauges. Needed wherever the grains run (the silo and test clusters);
     /// after <see cref="Grains.GrainServiceCollectionExtensions.AddCollectorLbGrainServices"/>, which adds the clock and metrics.
     /// </summary>
-    public static IServiceCollection AddCollectorStatistics(this IServiceCollection services)
+    public static IServiceCollection AddCollectorLbStatistics(this IServiceCollection services)
     {
         services.AddSingleton<FileStatistics>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IFileTransitionObserver, FileStatistics>(sp => sp.GetRequiredService<FileStatistics>()));
@@ -30,7 +30,7 @@ public static class ObservabilityServiceCollectionExtensions
     /// The silo's HTTP side: OpenTelemetry metrics for Prometheus (ours with the gauges, Orleans', the runtime's,
     /// HttpClient's and ASP.NET Core's), and the readiness checks, also run on a timer for the readiness gauge.
     /// </summary>
-    public static IServiceCollection AddCollectorTelemetry(this IServiceCollection services)
+    public static IServiceCollection AddCollectorLbTelemetry(this IServiceCollection services)
     {
         services.AddSingleton<ConnectorPoolWatch>();
         services.AddHostedService(sp => sp.GetRequiredService<ConnectorPoolWatch>());

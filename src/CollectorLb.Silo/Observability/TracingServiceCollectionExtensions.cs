@@ -15,11 +15,11 @@ public static class TracingServiceCollectionExtensions
     /// Traces of each file, exported with OTLP when <see cref="OtlpEndpointSetting"/> is set; nothing otherwise, so a
     /// file's hot path pays for no span nobody reads.
     /// </summary>
-    public static IServiceCollection AddCollectorTracing(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCollectorLbTracing(this IServiceCollection services, IConfiguration configuration)
     {
         if (TracingEnabled(configuration))
         {
-            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddCollectorSources().AddOtlpExporter());
+            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddCollectorLbSources().AddOtlpExporter());
         }
 
         return services;
@@ -29,6 +29,6 @@ public static class TracingServiceCollectionExtensions
     /// What a file's trace is made of: the watcher's claim and the file's life (ours), the grain calls that carry its
     /// context (Orleans' activity propagation) and the upload's POST (the HTTP client).
     /// </summary>
-    public static TracerProviderBuilder AddCollectorSources(this TracerProviderBuilder tracing) =>
+    public static TracerProviderBuilder AddCollectorLbSources(this TracerProviderBuilder tracing) =>
         tracing.AddSource(FileTracing.SourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application", "System.Net.Http");
 }

@@ -27,7 +27,7 @@ public class FileTracingTests
             ConfigureSilo = silo =>
             {
                 silo.AddActivityPropagation();
-                silo.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddCollectorSources().AddInMemoryExporter(spans));
+                silo.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddCollectorLbSources().AddInMemoryExporter(spans));
             },
         });
 
@@ -62,7 +62,7 @@ public class FileTracingTests
         static TracerProvider? Provider(string? endpoint)
         {
             var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [TracingServiceCollectionExtensions.OtlpEndpointSetting] = endpoint }).Build();
-            return new ServiceCollection().AddCollectorTracing(configuration).BuildServiceProvider().GetService<TracerProvider>();
+            return new ServiceCollection().AddCollectorLbTracing(configuration).BuildServiceProvider().GetService<TracerProvider>();
         }
 
         Assert.Null(Provider(null));

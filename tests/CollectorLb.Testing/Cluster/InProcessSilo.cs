@@ -54,7 +54,7 @@ public sealed class InProcessSilo : IAsyncDisposable
         builder.Logging.AddProvider(problems);
 
         builder.AddCollectorLbSilo();
-        builder.Services.AddCollectorServices(builder.Configuration);
+        builder.Services.AddCollectorLbServices(builder.Configuration);
         if (filter is not null)
         {
             builder.Services.AddSingleton(filter);

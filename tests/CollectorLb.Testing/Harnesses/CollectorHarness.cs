@@ -191,7 +191,7 @@ public sealed class CollectorHarness : IAsyncDisposable
             host.Logging.AddProvider(Log);
             host.Logging.AddFilter<CapturingLoggerProvider>((category, _) => category?.StartsWith("CollectorLb", StringComparison.Ordinal) == true);
             host.Configuration.AddInMemoryCollection(settings);
-            host.Services.AddCollectorServices(host.Configuration);
+            host.Services.AddCollectorLbServices(host.Configuration);
         });
         builder.ConfigureSilo((_, silo) =>
         {

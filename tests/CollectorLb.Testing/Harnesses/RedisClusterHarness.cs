@@ -268,7 +268,7 @@ public sealed class RedisClusterHarness : IAsyncDisposable
             }
 
             host.Configuration.AddInMemoryCollection(Settings(collectorHost));
-            host.Services.AddCollectorServices(host.Configuration);
+            host.Services.AddCollectorLbServices(host.Configuration);
             _configureServices?.Invoke(host.Services);
         });
         builder.ConfigureSilo((_, silo) =>

@@ -87,7 +87,7 @@ public class OptionsValidatorTests
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddCollectorServices(configuration);
+        services.AddCollectorLbServices(configuration);
         return services.BuildServiceProvider();
     }
 }

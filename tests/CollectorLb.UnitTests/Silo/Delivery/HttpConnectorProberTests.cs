@@ -17,7 +17,7 @@ public sealed class HttpConnectorProberTests(ITestOutputHelper output) : IAsyncL
 
     public Task InitializeAsync()
     {
-        _services = new ServiceCollection().AddLogging().AddCollectorServices(new ConfigurationBuilder().Build()).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddCollectorLbServices(new ConfigurationBuilder().Build()).BuildServiceProvider();
         return Task.CompletedTask;
     }
 

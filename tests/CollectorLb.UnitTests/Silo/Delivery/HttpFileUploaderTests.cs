@@ -270,7 +270,7 @@ public sealed class HttpFileUploaderTests(ITestOutputHelper output) : IAsyncLife
             services.AddSingleton(opener);
         }
 
-        await using var provider = services.AddCollectorServices(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
+        await using var provider = services.AddCollectorLbServices(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()).BuildServiceProvider();
         var name = Path.GetFileName(path);
         var request = new UploadRequest(_connector.Url, path, name, $"host-a/1/{name}/{new FileInfo(path).Length}");
         var watch = Stopwatch.StartNew();

@@ -24,7 +24,7 @@ public sealed class HttpRegistryClientTests(ITestOutputHelper output) : IAsyncLi
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["CollectorLb:Registry:TimeoutSeconds"] = "1" })
             .Build();
-        _services = new ServiceCollection().AddLogging().AddCollectorServices(configuration).BuildServiceProvider();
+        _services = new ServiceCollection().AddLogging().AddCollectorLbServices(configuration).BuildServiceProvider();
     }
 
     public async Task DisposeAsync()
@@ -201,6 +201,6 @@ public sealed class HttpRegistryClientTests(ITestOutputHelper output) : IAsyncLi
     private static ServiceProvider ServicesLoggingTo(CapturingLoggerProvider logs, Dictionary<string, string?>? settings = null) =>
         new ServiceCollection()
             .AddLogging(logging => logging.AddProvider(logs))
-            .AddCollectorServices(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build())
+            .AddCollectorLbServices(new ConfigurationBuilder().AddInMemoryCollection(settings ?? []).Build())
             .BuildServiceProvider();
 }
