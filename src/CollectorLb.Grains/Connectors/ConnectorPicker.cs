@@ -14,7 +14,7 @@ namespace CollectorLb.Grains.Connectors;
 /// </summary>
 internal sealed class ConnectorPicker(ILoadBalancingPolicy policy, TimeProvider timeProvider)
 {
-    private readonly List<ConnectorState> _healthy = [];
+    private readonly List<ConnectorState> _allowedByHealth = [];
     private readonly List<ConnectorState> _available = [];
 
     public string PolicyName => policy.Name;
@@ -28,7 +28,7 @@ internal sealed class ConnectorPicker(ILoadBalancingPolicy policy, TimeProvider 
                 request,
                 ConnectorAvailability.Fill(
                     _available,
-                    HealthFilter.Filter(_healthy, connectors, now, leastBadWhenNoneHealthy: !request.OnlyHealthy),
+                    HealthFilter.Filter(_allowedByHealth, connectors, now, leastBadWhenNoneHealthy: !request.OnlyHealthy),
                     request,
                     maxInFlightPerConnector));
     }

@@ -47,8 +47,8 @@ internal sealed partial class DirectoryWatcher(
     private long _completedScans;
     private volatile bool _heldBack;
     private Queue<string> _backlog = new();
-    private InotifyWatch? _events;
-    private bool _eventsMissing;
+    private InotifyWatch? _inotify;
+    private bool _inotifyMissing;
 
     /// <summary>The claims recovered at start, until the first rescan reports them instead of listing the spool again.</summary>
     private IReadOnlyList<FileKey>? _recoveredClaims;
@@ -83,7 +83,7 @@ internal sealed partial class DirectoryWatcher(
         finally
         {
             spool.ClaimReleased -= OnClaimReleased;
-            _events?.Dispose();
+            _inotify?.Dispose();
         }
     }
 
@@ -124,11 +124,11 @@ internal sealed partial class DirectoryWatcher(
                     break;
                 case WatchSignalKind.WatchEnded:
                 case WatchSignalKind.Rescan:
-                    if (signal.Kind == WatchSignalKind.WatchEnded || _events is null)
+                    if (signal.Kind == WatchSignalKind.WatchEnded || _inotify is null)
                     {
                         // The directory was removed or moved away (or inotify could not be had): watch it again.
-                        _events?.Dispose();
-                        _events = null;
+                        _inotify?.Dispose();
+                        _inotify = null;
                         spool.EnsureDirectories();
                         StartEvents();
                     }
@@ -368,14 +368,14 @@ internal sealed partial class DirectoryWatcher(
     {
         try
         {
-            _events = InotifyWatch.Start(spool.FlowDirectory, WatchedEvents, OnEvent, OnEventsFailed);
-            _eventsMissing = false;
+            _inotify = InotifyWatch.Start(spool.FlowDirectory, WatchedEvents, OnEvent, OnEventsFailed);
+            _inotifyMissing = false;
         }
         catch (IOException ex)
         {
-            if (!_eventsMissing)
+            if (!_inotifyMissing)
             {
-                _eventsMissing = true; // tried again at each rescan, told once
+                _inotifyMissing = true; // tried again at each rescan, told once
                 LogNoEvents(logger, ex, _options.RescanSeconds);
             }
         }

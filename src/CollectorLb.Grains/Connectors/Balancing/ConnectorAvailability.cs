@@ -9,14 +9,14 @@ namespace CollectorLb.Grains.Connectors.Balancing;
 /// </summary>
 internal static class ConnectorAvailability
 {
-    public static List<ConnectorState> Fill(List<ConnectorState> into, IReadOnlyList<ConnectorState> healthy, LeaseRequest request, int maxInFlightPerConnector)
+    public static List<ConnectorState> Fill(List<ConnectorState> into, IReadOnlyList<ConnectorState> allowedByHealth, LeaseRequest request, int maxInFlightPerConnector)
     {
         into.Clear();
         var avoided = 0;
         // Index loops: foreach over the interface would box an enumerator on every pick.
-        for (var i = 0; i < healthy.Count; i++)
+        for (var i = 0; i < allowedByHealth.Count; i++)
         {
-            var connector = healthy[i];
+            var connector = allowedByHealth[i];
             if (connector.InFlight >= maxInFlightPerConnector)
             {
                 continue;
@@ -36,19 +36,19 @@ internal static class ConnectorAvailability
             // Only connectors this file failed on are left: better one of them than waiting, but not the one it
             // failed on last (Avoid lists the most recent failure last) while another remains.
             var lastFailed = request.Avoid[^1];
-            for (var i = 0; i < healthy.Count; i++)
+            for (var i = 0; i < allowedByHealth.Count; i++)
             {
-                if (healthy[i].InFlight < maxInFlightPerConnector && healthy[i].Name != lastFailed)
+                if (allowedByHealth[i].InFlight < maxInFlightPerConnector && allowedByHealth[i].Name != lastFailed)
                 {
-                    into.Add(healthy[i]);
+                    into.Add(allowedByHealth[i]);
                 }
             }
 
-            for (var i = 0; into.Count == 0 && i < healthy.Count; i++)
+            for (var i = 0; into.Count == 0 && i < allowedByHealth.Count; i++)
             {
-                if (healthy[i].InFlight < maxInFlightPerConnector)
+                if (allowedByHealth[i].InFlight < maxInFlightPerConnector)
                 {
-                    into.Add(healthy[i]);
+                    into.Add(allowedByHealth[i]);
                 }
             }
         }

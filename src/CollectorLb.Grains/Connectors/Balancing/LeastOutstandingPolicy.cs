@@ -5,7 +5,7 @@ namespace CollectorLb.Grains.Connectors.Balancing;
 
 internal sealed class LeastOutstandingPolicy : ILoadBalancingPolicy
 {
-    private uint _counter;
+    private uint _tieBreaks;
 
     public string Name => LoadBalancingPolicies.LeastOutstanding;
 
@@ -34,7 +34,7 @@ internal sealed class LeastOutstandingPolicy : ILoadBalancingPolicy
         }
 
         // Rotate among equally loaded connectors so an idle pool spreads files evenly.
-        var wanted = (int)(_counter++ % (uint)ties);
+        var wanted = (int)(_tieBreaks++ % (uint)ties);
         for (var i = 0; i < available.Count; i++)
         {
             if (available[i].InFlight == fewest && wanted-- == 0)
