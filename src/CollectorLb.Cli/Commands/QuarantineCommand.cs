@@ -19,7 +19,10 @@ internal static class QuarantineCommand
         var after = new Option<string?>("--after") { Description = "The cursor the previous page ended with (its 'next')" };
         QuarantineQuery QueryOf(ParseResult parsed) => new()
         {
-            HostId = parsed.GetValue(host), Reason = parsed.GetValue(reason), Limit = parsed.GetValue(limit), After = parsed.GetValue(after),
+            HostId = parsed.GetValue(host),
+            Reason = parsed.GetValue(reason),
+            Limit = parsed.GetValue(limit),
+            After = parsed.GetValue(after),
         };
 
         var list = context.Listing(
