@@ -36,6 +36,38 @@ public sealed class CliContext(TextWriter output, TextWriter error, ClusterConne
     /// <summary><c>--reason</c> of the quarantine commands.</summary>
     public static Option<string?> ReasonFilter() => new("--reason") { Description = "Only files whose quarantine reason contains this text (case-insensitive)" };
 
+    /// <summary><c>--limit</c> of a listing: at most this many files, from 1 to <paramref name="max"/>.</summary>
+    public static Option<int> Limit(int defaultValue, int max) => new("--limit")
+    {
+        Description = $"At most this many files (1-{max})",
+        DefaultValueFactory = _ => defaultValue,
+        Validators = { r => { if (r.GetValueOrDefault<int>() < 1 || r.GetValueOrDefault<int>() > max) { r.AddError($"--limit must be between 1 and {max}"); } } },
+    };
+
+    /// <summary>
+    /// A command that reads one answer from the cluster and prints it as a table, or as JSON with <c>--json</c>:
+    /// <paramref name="usageProblem"/> refuses a command line before connecting, <paramref name="read"/> asks the cluster,
+    /// <paramref name="write"/> prints the text, and the hosts in <paramref name="unreachable"/> are reported as missing.
+    /// </summary>
+    public Command Listing<T>(
+        Command command,
+        Func<ParseResult, IClusterViewGrain, Task<T>> read,
+        Func<T, IReadOnlyList<UnreachableHost>> unreachable,
+        Action<TextWriter, T> write,
+        Func<ParseResult, string?>? usageProblem = null)
+    {
+        var json = Json();
+        command.Add(json);
+        command.SetAction((parsed, cancellationToken) => usageProblem?.Invoke(parsed) is { } problem
+            ? UsageErrorAsync(problem)
+            : RunAsync(parsed, cancellationToken, async session =>
+            {
+                var answer = await read(parsed, session.View);
+                return Finish(parsed.GetValue(json), answer, unreachable(answer), () => write(Output, answer));
+            }));
+        return command;
+    }
+
     /// <summary>Refuses a command line the cluster would refuse, without connecting: exit code 2 with the reason.</summary>
     public async Task<int> UsageErrorAsync(string problem)
     {

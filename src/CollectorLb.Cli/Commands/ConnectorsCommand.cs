@@ -8,17 +8,11 @@ namespace CollectorLb.Cli.Commands;
 /// <summary><c>connectors</c>: the pool's connectors, their health and load.</summary>
 internal static class ConnectorsCommand
 {
-    public static Command Create(CliContext context)
-    {
-        var json = CliContext.Json();
-        var command = new Command("connectors", "Each connector: health (ejected until), in flight, EWMA seconds per MB, successes, failures") { json };
-        command.SetAction((parsed, cancellationToken) => context.RunAsync(parsed, cancellationToken, async session =>
-        {
-            var pool = await session.View.GetConnectors();
-            return context.Finish(parsed.GetValue(json), pool, [], () => Write(context.Output, pool, DateTimeOffset.UtcNow));
-        }));
-        return command;
-    }
+    public static Command Create(CliContext context) => context.Listing(
+        new Command("connectors", "Each connector: health (ejected until), in flight, EWMA seconds per MB, successes, failures"),
+        (_, view) => view.GetConnectors(),
+        _ => [],
+        (output, pool) => Write(output, pool, DateTimeOffset.UtcNow));
 
     /// <summary>The registry line (with the registry's last error, when its last answer failed) and the connectors table.</summary>
     public static void Write(TextWriter output, ConnectorPoolSnapshot pool, DateTimeOffset now)

@@ -9,29 +9,20 @@ internal static class FilesCommand
 {
     public static Command Create(CliContext context)
     {
-        var json = CliContext.Json();
         var state = new Option<string?>("--state") { Description = "Only files in this state" };
         state.AcceptOnlyFromAmong([.. Enum.GetNames<FileStatus>().Where(n => n != nameof(FileStatus.Unknown))]);
         var host = new Option<string?>("--host") { Description = "Only files of this host id" };
-        var limit = new Option<int>("--limit")
-        {
-            Description = "At most this many files",
-            DefaultValueFactory = _ => FileQuery.DefaultLimit,
-            Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > 10_000) { r.AddError("--limit must be between 1 and 10000"); } } },
-        };
-        var command = new Command("files", "Recent files (newest first) with state, connector and timeline") { state, host, limit, json };
-        command.SetAction((parsed, cancellationToken) => context.RunAsync(parsed, cancellationToken, async session =>
-        {
-            var query = new FileQuery
+        var limit = CliContext.Limit(FileQuery.DefaultLimit, 10_000);
+        return context.Listing(
+            new Command("files", "Recent files (newest first) with state, connector and timeline") { state, host, limit },
+            (parsed, view) => view.GetFiles(new FileQuery
             {
                 Status = parsed.GetValue(state) is { } s ? Enum.Parse<FileStatus>(s) : null,
                 HostId = parsed.GetValue(host),
                 Limit = parsed.GetValue(limit),
-            };
-            var listing = await session.View.GetFiles(query);
-            return context.Finish(parsed.GetValue(json), listing, listing.Unreachable, () => Table(listing.Items).WriteTo(context.Output));
-        }));
-        return command;
+            }),
+            listing => listing.Unreachable,
+            (output, listing) => Table(listing.Items).WriteTo(output));
     }
 
     private static TextTable Table(IReadOnlyList<FileSnapshot> files)

@@ -12,28 +12,24 @@ internal static class QuarantineCommand
 {
     public static Command Create(CliContext context)
     {
-        var json = CliContext.Json();
         var host = CliContext.HostFilter();
         var reason = CliContext.ReasonFilter();
-        var limit = new Option<int>("--limit")
-        {
-            Description = $"At most this many files (1-{QuarantineQuery.MaxLimit})",
-            DefaultValueFactory = _ => QuarantineQuery.DefaultLimit,
-            Validators = { r => { if (r.GetValueOrDefault<int>() is < 1 or > QuarantineQuery.MaxLimit) { r.AddError($"--limit must be between 1 and {QuarantineQuery.MaxLimit}"); } } },
-        };
+        var limit = CliContext.Limit(QuarantineQuery.DefaultLimit, QuarantineQuery.MaxLimit);
         var after = new Option<string?>("--after") { Description = "The cursor the previous page ended with (its 'next')" };
-        var list = new Command("list", "Quarantined files in file-name order, a page at a time: key, size, attempts, when, reason") { host, reason, limit, after, json };
-        list.SetAction((parsed, cancellationToken) =>
+        QuarantineQuery QueryOf(ParseResult parsed) => new()
         {
-            var query = new QuarantineQuery { HostId = parsed.GetValue(host), Reason = parsed.GetValue(reason), Limit = parsed.GetValue(limit), After = parsed.GetValue(after) };
-            return query.Check() is { } problem
-                ? context.UsageErrorAsync(problem)
-                : context.RunAsync(parsed, cancellationToken, async session =>
-                {
-                    var page = await session.View.GetQuarantine(query);
-                    return context.Finish(parsed.GetValue(json), page, page.Unreachable, () => Write(context.Output, page));
-                });
-        });
+            HostId = parsed.GetValue(host),
+            Reason = parsed.GetValue(reason),
+            Limit = parsed.GetValue(limit),
+            After = parsed.GetValue(after),
+        };
+
+        var list = context.Listing(
+            new Command("list", "Quarantined files in file-name order, a page at a time: key, size, attempts, when, reason") { host, reason, limit, after },
+            (parsed, view) => view.GetQuarantine(QueryOf(parsed)),
+            page => page.Unreachable,
+            Write,
+            parsed => QueryOf(parsed).Check());
         return new Command("quarantine", "Files set aside that wait for an operator") { list };
     }
 

@@ -7,17 +7,11 @@ namespace CollectorLb.Cli.Commands;
 /// <summary><c>status</c>: the cluster at a glance, as the dashboard's overview.</summary>
 internal static class StatusCommand
 {
-    public static Command Create(CliContext context)
-    {
-        var json = CliContext.Json();
-        var command = new Command("status", "Hosts, throughput, in flight, backlog, quarantine, duplicates and connectors") { json };
-        command.SetAction((parsed, cancellationToken) => context.RunAsync(parsed, cancellationToken, async session =>
-        {
-            var overview = await session.View.GetOverview();
-            return context.Finish(parsed.GetValue(json), overview, overview.Unreachable, () => Write(context.Output, overview));
-        }));
-        return command;
-    }
+    public static Command Create(CliContext context) => context.Listing(
+        new Command("status", "Hosts, throughput, in flight, backlog, quarantine, duplicates and connectors"),
+        (_, view) => view.GetOverview(),
+        overview => overview.Unreachable,
+        Write);
 
     private static void Write(TextWriter output, ClusterOverview o)
     {

@@ -4,7 +4,6 @@ using CollectorLb.Client;
 using CollectorLb.Dashboard.Api;
 using CollectorLb.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
@@ -20,22 +19,7 @@ public sealed partial class DashboardApplication
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        // Defaults below every other source, so the environment and arguments override them.
-        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
-        {
-            InitialData = new Dictionary<string, string?>
-            {
-                ["Logging:LogLevel:Default"] = "Information",
-                ["Logging:LogLevel:Microsoft"] = "Warning",
-                ["Logging:LogLevel:Orleans"] = "Warning",
-
-                // One line per entry with an ISO-8601 UTC timestamp; Logging:Console:FormatterName=json for log collectors.
-                ["Logging:Console:FormatterName"] = "simple",
-                ["Logging:Console:FormatterOptions:SingleLine"] = "true",
-                ["Logging:Console:FormatterOptions:UseUtcTimestamp"] = "true",
-                ["Logging:Console:FormatterOptions:TimestampFormat"] = "yyyy-MM-ddTHH:mm:ss.fffZ ",
-            }
-        });
+        builder.Configuration.AddConsoleLogDefaults();
 
         // The shared timestamp format ends in a space that sets the time apart from the level in a simple line; JSON needs none.
         builder.Logging.AddConsole();
