@@ -22,7 +22,7 @@ public static class ConsoleLogDefaults
     };
 
     /// <summary>Puts the defaults, with the process's own (<paramref name="more"/>, which win), below every source.</summary>
-    public static IConfigurationBuilder AddConsoleLogDefaults(this IConfigurationBuilder configuration, IEnumerable<KeyValuePair<string, string?>>? more = null)
+    public static IConfigurationBuilder AddCollectorLbConsoleLogDefaults(this IConfigurationBuilder configuration, IEnumerable<KeyValuePair<string, string?>>? more = null)
     {
         var settings = new Dictionary<string, string?>(Settings);
         foreach (var (key, value) in more ?? [])

@@ -19,7 +19,7 @@ public sealed partial class DashboardApplication
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
-        builder.Configuration.AddConsoleLogDefaults();
+        builder.Configuration.AddCollectorLbConsoleLogDefaults();
 
         // The shared timestamp format ends in a space that sets the time apart from the level in a simple line; JSON needs none.
         builder.Logging.AddConsole();

@@ -16,7 +16,7 @@ public static class SiloConfigurationExtensions
     public static IConfigurationBuilder AddCollectorLbDefaults(this IConfigurationBuilder configuration, Func<string, string?>? getVariable = null)
     {
         configuration.AddCollectorLbLegacyEnvironment(getVariable);
-        configuration.AddConsoleLogDefaults(EmbeddedDefaults);
+        configuration.AddCollectorLbConsoleLogDefaults(EmbeddedDefaults);
         return configuration;
     }
 
