@@ -1,5 +1,6 @@
 using CollectorLb.DevServices.Connector;
 using CollectorLb.DevServices.Registry;
+using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
@@ -20,9 +21,9 @@ public class DuplicateHostIdTests(ITestOutputHelper output)
     {
         using var directory = new TempDirectory("twins");
         await using var redis = await RedisServer.StartAsync();
-        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
-        registry.Register(connector.Name, connector.Url);
+        await using var services = await LoopbackDevServices.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
+        var registry = services.Registry!;
+        var connector = services.Connectors[0];
         var cluster = new Dictionary<string, string>
         {
             ["CollectorLb__Cluster__Mode"] = "redis",

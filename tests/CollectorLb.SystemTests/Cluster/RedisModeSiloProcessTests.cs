@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.DevServices.Registry;
+using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
@@ -20,9 +21,9 @@ public class RedisModeSiloProcessTests
     {
         using var directory = new TempDirectory("redis-silo");
         await using var redis = await RedisServer.StartAsync();
-        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
-        registry.Register(connector.Name, connector.Url);
+        await using var services = await LoopbackDevServices.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
+        var registry = services.Registry!;
+        var connector = services.Connectors[0];
         // What silos and clients of one cluster share.
         var cluster = new Dictionary<string, string>
         {

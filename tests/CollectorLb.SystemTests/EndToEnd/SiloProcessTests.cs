@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.DevServices.Registry;
+using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
@@ -54,9 +55,9 @@ public partial class SiloProcessTests
     public async Task BenchmarkMode_WritesDetectAndSendLinesInTheOldFormat_AndSigtermStopsCleanly()
     {
         using var directory = new TempDirectory("silo");
-        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
-        registry.Register(connector.Name, connector.Url);
+        await using var services = await LoopbackDevServices.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
+        var registry = services.Registry!;
+        var connector = services.Connectors[0];
         var httpPort = FreePorts.Tcp();
         var environment = SiloProcess.TestEnvironment(registry.Port, httpPort);
         environment["BENCHMARK_MODE"] = "true";

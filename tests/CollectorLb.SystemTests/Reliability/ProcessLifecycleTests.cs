@@ -1,6 +1,7 @@
 using System.Globalization;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.DevServices.Registry;
+using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
@@ -19,15 +20,15 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
     public async Task SiloKilledMidUploads_EveryFileDeliveredAfterRestart_DuplicatesOnlyFromBeforeTheKill()
     {
         using var directory = new TempDirectory("crash");
-        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions
+        await using var services = await LoopbackDevServices.StartAsync(new ConnectorServerOptions
         {
             Name = "slow",
             OutputDirectory = directory.Combine("received"),
             Mode = ConnectorMode.Slow,
             Delay = TimeSpan.FromMilliseconds(200),
         });
-        registry.Register(connector.Name, connector.Url);
+        var registry = services.Registry!;
+        var connector = services.Connectors[0];
         var udpPort = FreePorts.Udp();
         var flowDirectory = directory.Combine("netflows");
         Directory.CreateDirectory(flowDirectory);
@@ -97,15 +98,15 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
     public async Task Sigterm_LetsRunningUploadsFinishStartsNoNewOnesAndTheRestIsSentAfterRestart()
     {
         using var directory = new TempDirectory("sigterm");
-        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions
+        await using var services = await LoopbackDevServices.StartAsync(new ConnectorServerOptions
         {
             Name = "slow",
             OutputDirectory = directory.Combine("received"),
             Mode = ConnectorMode.Slow,
             Delay = TimeSpan.FromSeconds(2),
         });
-        registry.Register(connector.Name, connector.Url);
+        var registry = services.Registry!;
+        var connector = services.Connectors[0];
         var flowDirectory = directory.Combine("netflows");
         Directory.CreateDirectory(flowDirectory);
         var names = Enumerable.Range(0, 40).Select(i => $"nfcapd.2026112702{i:D2}").ToList();
@@ -146,9 +147,9 @@ public class ProcessLifecycleTests(ITestOutputHelper output)
     public async Task Sigterm_GraceRunsOut_UploadsAreCancelledAndTheirFilesStayOnDisk()
     {
         using var directory = new TempDirectory("grace");
-        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "hang", OutputDirectory = directory.Combine("received"), Mode = ConnectorMode.Hang });
-        registry.Register(connector.Name, connector.Url);
+        await using var services = await LoopbackDevServices.StartAsync(new ConnectorServerOptions { Name = "hang", OutputDirectory = directory.Combine("received"), Mode = ConnectorMode.Hang });
+        var registry = services.Registry!;
+        var connector = services.Connectors[0];
         var flowDirectory = directory.Combine("netflows");
         Directory.CreateDirectory(flowDirectory);
         File.WriteAllBytes(Path.Combine(flowDirectory, "nfcapd.202611270200"), FlowFiles.Distinct(1));

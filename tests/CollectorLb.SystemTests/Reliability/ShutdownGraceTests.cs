@@ -1,6 +1,7 @@
 using System.Globalization;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.DevServices.Registry;
+using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
@@ -19,15 +20,15 @@ public class ShutdownGraceTests
     public async Task UploadCancelledWhenTheShutdownGraceRunsOut_IsFlaggedAsAPossibleDuplicateAfterTheRestart()
     {
         using var directory = new TempDirectory("grace");
-        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions
+        await using var services = await LoopbackDevServices.StartAsync(new ConnectorServerOptions
         {
             Name = "stalling",
             OutputDirectory = directory.Combine("received"),
             Mode = ConnectorMode.SlowAfterBody,
             Delay = TimeSpan.FromMinutes(5),
         });
-        registry.Register(connector.Name, connector.Url);
+        var registry = services.Registry!;
+        var connector = services.Connectors[0];
         var flowDirectory = directory.Combine("netflows");
         Directory.CreateDirectory(flowDirectory);
         var expected = new Dictionary<string, string>();

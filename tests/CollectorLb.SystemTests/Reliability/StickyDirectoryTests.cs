@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.DevServices.Registry;
+using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Observability;
@@ -28,9 +29,9 @@ public class StickyDirectoryTests
         HostileEntries.RequireRoot("files of three users, and a silo run as nobody");
         const int silo = 65534;
         using var directory = new TempDirectory("sticky");
-        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
-        registry.Register(connector.Name, connector.Url);
+        await using var services = await LoopbackDevServices.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
+        var registry = services.Registry!;
+        var connector = services.Connectors[0];
 
         var flow = Directory.CreateDirectory(directory.Combine("flows")).FullName;
         File.SetUnixFileMode(directory.Path, (UnixFileMode)0x1ED); // 0755

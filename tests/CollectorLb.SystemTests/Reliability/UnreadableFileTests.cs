@@ -1,5 +1,6 @@
 using CollectorLb.DevServices.Connector;
 using CollectorLb.DevServices.Registry;
+using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
@@ -15,9 +16,9 @@ public class UnreadableFileTests
     public async Task FileWithoutReadPermission_IsQuarantinedWithTheReason_AndTheSiloGoesOn()
     {
         using var directory = new TempDirectory("permissions");
-        await using var registry = await RegistryServer.StartAsync(new RegistryServerOptions { PingInterval = Timeout.InfiniteTimeSpan });
-        await using var connector = await ConnectorServer.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
-        registry.Register(connector.Name, connector.Url);
+        await using var services = await LoopbackDevServices.StartAsync(new ConnectorServerOptions { Name = "c1", OutputDirectory = directory.Combine("received") });
+        var registry = services.Registry!;
+        var connector = services.Connectors[0];
         var flowDirectory = directory.Combine("netflows");
         Directory.CreateDirectory(flowDirectory);
         var unreadable = Path.Combine(flowDirectory, "nfcapd.202611270510");

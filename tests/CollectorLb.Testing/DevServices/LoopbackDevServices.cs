@@ -16,6 +16,23 @@ public sealed class LoopbackDevServices(string folder) : IAsyncDisposable
 
     public IEnumerable<ReceivedFile> AllReceived => Connectors.SelectMany(c => c.Received);
 
+    /// <summary>One connector made from <paramref name="connector"/> and the registry that lists it: what a silo process test delivers to.</summary>
+    public static async Task<LoopbackDevServices> StartAsync(ConnectorServerOptions connector)
+    {
+        var services = new LoopbackDevServices(connector.OutputDirectory);
+        try
+        {
+            services.Connectors.Add(await ConnectorServer.StartAsync(connector));
+            await services.StartRegistryAsync();
+            return services;
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
     /// <summary>
     /// Starts <paramref name="count"/> connectors that answer with success; <paramref name="options"/>, given a
     /// connector's index, name and folder, makes its options instead.
