@@ -127,8 +127,15 @@ public sealed class ForgedKeyTests(ForgedKeyTests.PlantedSpool planted) : IClass
             File.CreateSymbolicLink(Path.Combine(planted, Decoy), Path.Combine(Outside.Path, Decoy));
             HostileEntries.MakeFifo(Path.Combine(planted, "nfcapd.202611270441"));
 
-            // A real delivery first, so the silo has listed its spool (with the planted entries) at least once.
+            // A real delivery first, so the silo has listed its spool (with the planted entries) at least once; and the
+            // delivered file deleted, so no test takes its "before" while that delete is still on its way.
             await Harness.WaitUntilDeliveredAsync(Harness.DropFiles(1));
+            string[] plantedClaims = ["20261127T000000000-1", "20261127T000000000-2"];
+            bool Unplanted(string path) =>
+                !Path.GetFileName(path).StartsWith(".readyz-", StringComparison.Ordinal) && !plantedClaims.Contains(Path.GetFileName(Path.GetDirectoryName(path)));
+            await Eventually.TrueAsync(
+                () => !Harness.FilesOnDisk().Any(Unplanted),
+                () => "only the planted entries left on disk: " + string.Join(", ", Harness.FilesOnDisk().Where(Unplanted)));
         }
 
         public async Task DisposeAsync()
