@@ -23,8 +23,8 @@ public readonly record struct UnixFileInfo(UnixFileKind Kind, long Size, DateTim
         Span<byte> buffer = stackalloc byte[BufferBytes];
         if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
         {
-            var errno = Marshal.GetLastPInvokeError();
-            return errno is UnixErrors.Enoent or UnixErrors.Enotdir
+            var errno = UnixErrors.Last();
+            return errno is Errno.Enoent or Errno.Enotdir
                 ? new UnixFileInfo(UnixFileKind.Missing, 0, default)
                 : throw UnixErrors.For(errno, $"statx of '{path}' failed");
         }

@@ -38,13 +38,13 @@ internal static class UnixRename
                 return;
             }
 
-            var errno = Marshal.GetLastPInvokeError();
+            var errno = UnixErrors.Last();
             switch (errno)
             {
-                case UnixErrors.Enosys:
+                case Errno.Enosys:
                     _noReplaceAvailable = false; // a kernel without renameat2: plain rename from now on
                     break;
-                case UnixErrors.Einval:
+                case Errno.Einval:
                     break; // a filesystem without RENAME_NOREPLACE
                 default:
                     throw UnixErrors.For(errno, $"cannot rename '{from}' to '{to}'");
@@ -54,7 +54,7 @@ internal static class UnixRename
         // rename(2) replaces silently; the target is looked at first (a race only with ourselves: targets are in our spool).
         if (UnixFileInfo.Read(to).Kind != UnixFileKind.Missing)
         {
-            throw UnixErrors.For(UnixErrors.Eexist, $"cannot rename '{from}' to '{to}'");
+            throw UnixErrors.For(Errno.Eexist, $"cannot rename '{from}' to '{to}'");
         }
 
         if (Rename(from, to) != 0)
@@ -73,7 +73,7 @@ internal static class UnixRename
         {
             Move(from, to);
         }
-        catch (IOException ex) when (ex.HResult == UnixErrors.Exdev)
+        catch (IOException ex) when (ex.HResult == (int)Errno.Exdev)
         {
             File.Move(from, to);
         }

@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using CollectorLb.Grains.Interop;
 
 namespace CollectorLb.Grains.Spool;
 
@@ -11,7 +12,6 @@ namespace CollectorLb.Grains.Spool;
 internal sealed class AttemptMarker
 {
     private const string AttributeName = "user.collectorlb.attempted";
-    private const int Enotsup = 95;
     private const string MarkerSuffix = ".attempted";
     private static readonly byte[] Value = [(byte)'1'];
     private volatile bool _attributesUnsupported;
@@ -31,7 +31,7 @@ internal sealed class AttemptMarker
 
             // Only a filesystem without user attributes needs marker files from now on; any other failure (the
             // file gone, no permission on it) is this file's alone.
-            if (Marshal.GetLastPInvokeError() == Enotsup)
+            if (UnixErrors.Last() == Errno.Enotsup)
             {
                 _attributesUnsupported = true;
             }

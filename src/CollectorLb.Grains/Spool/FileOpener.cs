@@ -30,7 +30,7 @@ internal sealed class FileOpener : IFileOpener
             var kind = UnixFileInfo.Read(handle, path).Kind;
             if (kind != UnixFileKind.Regular)
             {
-                throw UnixErrors.For(kind == UnixFileKind.Directory ? UnixErrors.Eisdir : UnixErrors.Enxio, $"cannot read '{path}': not a regular file");
+                throw UnixErrors.For(kind == UnixFileKind.Directory ? Errno.Eisdir : Errno.Enxio, $"cannot read '{path}': not a regular file");
             }
 
             // Reads of a regular file never wait on O_NONBLOCK anyway; cleared so the stream sees an ordinary descriptor.

@@ -30,8 +30,6 @@ internal sealed class InotifyWatch : IDisposable
     private const int NonBlocking = 0x800;
     private const int CloseOnExec = 0x80000;
     private const short PollIn = 1;
-    private const int Eintr = 4;
-    private const int Eagain = 11;
     private const int EventHeaderBytes = 16;
 
     private readonly SafeFileHandle _inotify;
@@ -110,7 +108,7 @@ internal sealed class InotifyWatch : IDisposable
                 descriptors[1].ReturnedEvents = 0;
                 if (Poll(descriptors, (nuint)descriptors.Length, -1) < 0)
                 {
-                    if (Marshal.GetLastPInvokeError() == Eintr)
+                    if (UnixErrors.Last() == Errno.Eintr)
                     {
                         continue;
                     }
@@ -142,13 +140,13 @@ internal sealed class InotifyWatch : IDisposable
             var read = Read((int)_inotify.DangerousGetHandle(), ref MemoryMarshal.GetArrayDataReference(buffer), (nuint)buffer.Length);
             if (read < 0)
             {
-                var errno = Marshal.GetLastPInvokeError();
-                if (errno == Eagain)
+                var errno = UnixErrors.Last();
+                if (errno == Errno.Eagain)
                 {
                     return;
                 }
 
-                if (errno != Eintr)
+                if (errno != Errno.Eintr)
                 {
                     throw UnixErrors.For(errno, "reading inotify events failed");
                 }

@@ -1,3 +1,4 @@
+using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
@@ -8,12 +9,10 @@ namespace CollectorLb.IntegrationTests.Reliability;
 /// <summary>A host short of descriptors (EMFILE) or memory makes files wait, never quarantines them.</summary>
 public class HostTroubleTests
 {
-    private const int Emfile = 24;
-
     [Fact]
     public async Task OutOfFileDescriptorsForAWhile_FilesAreDeliveredNotQuarantined()
     {
-        var opener = new FailingOpener(failures: 12, hresult: Emfile);
+        var opener = new FailingOpener(failures: 12, hresult: (int)Errno.Emfile);
         await using var harness = await CollectorHarness.StartAsync(new HarnessOptions
         {
             // One failure counted against a file would quarantine it.

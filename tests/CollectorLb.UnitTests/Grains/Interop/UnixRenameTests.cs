@@ -33,7 +33,7 @@ public sealed class UnixRenameTests : IDisposable
 
         var refused = Assert.Throws<IOException>(() => UnixRename.Move(from, to));
 
-        Assert.Equal(UnixErrors.Eexist, refused.HResult);
+        Assert.Equal((int)Errno.Eexist, refused.HResult);
         Assert.Equal([1], File.ReadAllBytes(from));
         Assert.Equal([2], File.ReadAllBytes(to));
     }

@@ -35,7 +35,7 @@ public sealed class FileOpenerTests : IDisposable
 
         var refused = Assert.Throws<IOException>(() => _opener.OpenRead(link));
 
-        Assert.Equal(UnixErrors.Eloop, refused.HResult);
+        Assert.Equal((int)Errno.Eloop, refused.HResult);
     }
 
     [Fact]
@@ -48,7 +48,7 @@ public sealed class FileOpenerTests : IDisposable
         var open = Task.Run(() => _opener.OpenRead(fifo));
         var refused = await Assert.ThrowsAnyAsync<IOException>(() => open.WaitAsync(TimeSpan.FromSeconds(30)));
 
-        Assert.Equal(UnixErrors.Enxio, refused.HResult);
+        Assert.Equal((int)Errno.Enxio, refused.HResult);
         Assert.Contains("not a regular file", refused.Message);
     }
 
@@ -57,7 +57,7 @@ public sealed class FileOpenerTests : IDisposable
     {
         var refused = Assert.Throws<IOException>(() => _opener.OpenRead(_directory.Path));
 
-        Assert.Equal(UnixErrors.Eisdir, refused.HResult);
+        Assert.Equal((int)Errno.Eisdir, refused.HResult);
     }
 
     [Fact]
@@ -65,6 +65,6 @@ public sealed class FileOpenerTests : IDisposable
     {
         var refused = Assert.Throws<FileNotFoundException>(() => _opener.OpenRead(_directory.Combine("gone")));
 
-        Assert.Equal(UnixErrors.Enoent, refused.HResult);
+        Assert.Equal((int)Errno.Enoent, refused.HResult);
     }
 }

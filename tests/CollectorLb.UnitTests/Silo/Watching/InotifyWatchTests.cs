@@ -67,6 +67,6 @@ public sealed class InotifyWatchTests : IDisposable
     {
         var refused = Assert.ThrowsAny<IOException>(() => InotifyWatch.Start(_watched.Combine("gone"), Mask, _events.Enqueue, _failures.Enqueue));
 
-        Assert.Equal(CollectorLb.Grains.Interop.UnixErrors.Enoent, refused.HResult);
+        Assert.Equal((int)CollectorLb.Grains.Interop.Errno.Enoent, refused.HResult);
     }
 }
