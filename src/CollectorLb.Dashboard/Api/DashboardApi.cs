@@ -144,6 +144,5 @@ internal static partial class DashboardApi
 
     private static string UnavailableMessage(Exception ex) => $"The cluster did not answer: {ex.Message}";
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "the cluster did not answer: {Reason}")]
-    private static partial void LogClusterUnavailable(ILogger logger, string reason);
+    [LoggerMessage(LogLevel.Warning, "the cluster did not answer: {Reason}")] private static partial void LogClusterUnavailable(ILogger logger, string reason);
 }

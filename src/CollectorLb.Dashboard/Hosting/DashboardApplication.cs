@@ -92,9 +92,6 @@ public sealed partial class DashboardApplication
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "dashboard on {Urls}, reading the cluster through {Gateways}")]
-    private static partial void LogListening(ILogger logger, string urls, string gateways);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "no operator token configured (CollectorLb:Dashboard:OperatorToken); this run's token is {Token}")]
-    private static partial void LogGeneratedToken(ILogger logger, string token);
+    [LoggerMessage(LogLevel.Information, "dashboard on {Urls}, reading the cluster through {Gateways}")] private static partial void LogListening(ILogger logger, string urls, string gateways);
+    [LoggerMessage(LogLevel.Warning, "no operator token configured (CollectorLb:Dashboard:OperatorToken); this run's token is {Token}")] private static partial void LogGeneratedToken(ILogger logger, string token);
 }

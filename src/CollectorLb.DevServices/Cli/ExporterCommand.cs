@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Sockets;
 using CollectorLb.DevServices.Exporter;
-using Microsoft.Extensions.Logging;
 
 namespace CollectorLb.DevServices.Cli;
 
@@ -114,9 +113,6 @@ internal static partial class ExporterCommand
         return new IPEndPoint(chosen, port);
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "exporter: sending NetFlow v5 to {Target} at {FlowsPerSecond} flows/s")]
-    private static partial void Started(ILogger logger, string target, int flowsPerSecond);
-
-    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "exporter: {Flows} flows in {Packets} packets sent to {Target}")]
-    private static partial void Progress(ILogger logger, long flows, long packets, string target);
+    [LoggerMessage(1, LogLevel.Information, "exporter: sending NetFlow v5 to {Target} at {FlowsPerSecond} flows/s")] private static partial void Started(ILogger logger, string target, int flowsPerSecond);
+    [LoggerMessage(2, LogLevel.Information, "exporter: {Flows} flows in {Packets} packets sent to {Target}")] private static partial void Progress(ILogger logger, long flows, long packets, string target);
 }

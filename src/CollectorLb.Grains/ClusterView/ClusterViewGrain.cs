@@ -202,12 +202,7 @@ internal sealed partial class ClusterViewGrain(
             results.Where(r => r.Error is not null).Select(r => new UnreachableHost(r.silo, r.Error!)).ToList());
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "host {Silo} did not answer")]
-    private static partial void LogHostUnreachable(ILogger logger, Exception exception, string silo);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "bulk requeue round: {Requeued} requeued, {Refused} refused, {Hosts} host(s) still walking")]
-    private static partial void LogRequeueRound(ILogger logger, long requeued, long refused, int hosts);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "the connector pool did not answer")]
-    private static partial void LogPoolUnreachable(ILogger logger, Exception exception);
+    [LoggerMessage(LogLevel.Warning, "host {Silo} did not answer")] private static partial void LogHostUnreachable(ILogger logger, Exception exception, string silo);
+    [LoggerMessage(LogLevel.Information, "bulk requeue round: {Requeued} requeued, {Refused} refused, {Hosts} host(s) still walking")] private static partial void LogRequeueRound(ILogger logger, long requeued, long refused, int hosts);
+    [LoggerMessage(LogLevel.Warning, "the connector pool did not answer")] private static partial void LogPoolUnreachable(ILogger logger, Exception exception);
 }

@@ -187,12 +187,7 @@ internal sealed partial class HostGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "operator requeue of {FileKey}: {Result}")]
-    private static partial void LogRequeue(ILogger logger, string fileKey, RequeueOutcome result);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "bulk requeue batch: {Requeued} requeued, {Refused} refused, walk over: {Done}")]
-    private static partial void LogRequeueBatch(ILogger logger, long requeued, long refused, bool done);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "bulk requeue of {FileKey} failed")]
-    private static partial void LogRequeueFailed(ILogger logger, Exception exception, string fileKey);
+    [LoggerMessage(LogLevel.Information, "operator requeue of {FileKey}: {Result}")] private static partial void LogRequeue(ILogger logger, string fileKey, RequeueOutcome result);
+    [LoggerMessage(LogLevel.Information, "bulk requeue batch: {Requeued} requeued, {Refused} refused, walk over: {Done}")] private static partial void LogRequeueBatch(ILogger logger, long requeued, long refused, bool done);
+    [LoggerMessage(LogLevel.Warning, "bulk requeue of {FileKey} failed")] private static partial void LogRequeueFailed(ILogger logger, Exception exception, string fileKey);
 }

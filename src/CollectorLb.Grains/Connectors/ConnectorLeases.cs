@@ -349,12 +349,7 @@ internal sealed partial class ConnectorLeases : IDisposable
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "lease {LeaseId} could not be returned to the pool")]
-    private static partial void LogLeaseNotReturned(ILogger logger, Exception exception, long leaseId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "the connector pool does not answer ({Reason}); this silo picks connectors itself from the pool's last view ({Connectors} connectors) until it answers again")]
-    private static partial void LogPoolUnreachable(ILogger logger, string reason, int connectors);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "the connector pool answers again after {Seconds:0.0} s; {Outstanding} uploads still run under this silo's own leases")]
-    private static partial void LogPoolAnswering(ILogger logger, double seconds, int outstanding);
+    [LoggerMessage(LogLevel.Warning, "lease {LeaseId} could not be returned to the pool")] private static partial void LogLeaseNotReturned(ILogger logger, Exception exception, long leaseId);
+    [LoggerMessage(LogLevel.Warning, "the connector pool does not answer ({Reason}); this silo picks connectors itself from the pool's last view ({Connectors} connectors) until it answers again")] private static partial void LogPoolUnreachable(ILogger logger, string reason, int connectors);
+    [LoggerMessage(LogLevel.Information, "the connector pool answers again after {Seconds:0.0} s; {Outstanding} uploads still run under this silo's own leases")] private static partial void LogPoolAnswering(ILogger logger, double seconds, int outstanding);
 }

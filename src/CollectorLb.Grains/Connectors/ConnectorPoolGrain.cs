@@ -285,27 +285,12 @@ internal sealed partial class ConnectorPoolGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Name} ejected after {Failures} consecutive failures until {Until:HH:mm:ss} (last: {Error})")]
-    private static partial void LogEjected(ILogger logger, string name, int failures, DateTimeOffset until, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Name} readmitted: its trial upload succeeded")]
-    private static partial void LogReadmitted(ILogger logger, string name);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Name} answered its ping; one trial upload may go")]
-    private static partial void LogPonged(ILogger logger, string name);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry {Registry} lists no connector; keeping the {Count} known until it lists some again")]
-    private static partial void LogEmptyListIgnored(ILogger logger, string registry, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Registry {Registry} unavailable ({Reason}); keeping the last list of {Count} connectors")]
-    private static partial void LogRegistryUnavailable(ILogger logger, string registry, string reason, int count);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Name} joined the pool at {Url}")]
-    private static partial void LogConnectorAdded(ILogger logger, string name, string url);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connector {Name} ({Url}) left the pool")]
-    private static partial void LogConnectorRemoved(ILogger logger, string name, string url);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lease {LeaseId} on connector {Name} was not returned in time; reclaimed")]
-    private static partial void LogLeaseReclaimed(ILogger logger, long leaseId, string name);
+    [LoggerMessage(LogLevel.Warning, "Connector {Name} ejected after {Failures} consecutive failures until {Until:HH:mm:ss} (last: {Error})")] private static partial void LogEjected(ILogger logger, string name, int failures, DateTimeOffset until, string error);
+    [LoggerMessage(LogLevel.Information, "Connector {Name} readmitted: its trial upload succeeded")] private static partial void LogReadmitted(ILogger logger, string name);
+    [LoggerMessage(LogLevel.Information, "Connector {Name} answered its ping; one trial upload may go")] private static partial void LogPonged(ILogger logger, string name);
+    [LoggerMessage(LogLevel.Warning, "Registry {Registry} lists no connector; keeping the {Count} known until it lists some again")] private static partial void LogEmptyListIgnored(ILogger logger, string registry, int count);
+    [LoggerMessage(LogLevel.Warning, "Registry {Registry} unavailable ({Reason}); keeping the last list of {Count} connectors")] private static partial void LogRegistryUnavailable(ILogger logger, string registry, string reason, int count);
+    [LoggerMessage(LogLevel.Information, "Connector {Name} joined the pool at {Url}")] private static partial void LogConnectorAdded(ILogger logger, string name, string url);
+    [LoggerMessage(LogLevel.Information, "Connector {Name} ({Url}) left the pool")] private static partial void LogConnectorRemoved(ILogger logger, string name, string url);
+    [LoggerMessage(LogLevel.Warning, "Lease {LeaseId} on connector {Name} was not returned in time; reclaimed")] private static partial void LogLeaseReclaimed(ILogger logger, long leaseId, string name);
 }

@@ -35,10 +35,7 @@ internal sealed partial class FileGrain(
     private StuckFileReminder _reminder = null!;
     private QuarantineMoves _moves = null!;
     private AttemptTimer _attempts = null!;
-    private bool _waitingForConnector;
-
-    /// <summary>The last attempt failed downstream: the next waits for a healthy connector rather than try the least bad.</summary>
-    private bool _waitingOutOutage;
+    private ConnectorWait _connector = null!;
 
     /// <summary>A connector acknowledged the file but storage did not take the record of it: recorded again, never resent.</summary>
     private (ConnectorLease Lease, UploadResult Result)? _unrecordedAcknowledgement;
@@ -56,6 +53,7 @@ internal sealed partial class FileGrain(
         _reminder = new StuckFileReminder(this, record, _options.StuckFileReminderPeriod);
         _moves = new QuarantineMoves(_life, _reminder, spool, time, _options.MaxAttempts, DeactivateOnIdle);
         _attempts = new AttemptTimer(this, _life, time, AttemptAsync, RetryAfterCrash);
+        _connector = new ConnectorWait(leases, _attempts, _options.NoConnectorRetryDelay, logger);
         Resume();
         return Task.CompletedTask;
     }
@@ -176,14 +174,12 @@ internal sealed partial class FileGrain(
         }
 
         using var slot = await uploads.EnterAsync(_deactivating.Token);
-        var lease = slot is null ? null : await leases.AcquireAsync(new LeaseRequest(Key.ToString(), State.SizeBytes, State.ConnectorsTried) { OnlyHealthy = _waitingOutOutage });
+        var lease = slot is null ? null : await _connector.AcquireAsync(Key, State);
         if (lease is null)
         {
-            WaitForConnector(shuttingDown: slot is null);
-            return;
+            return; // no slot: the silo stops and the file waits on disk for the next start; no connector: asked again later
         }
 
-        _waitingForConnector = false;
         if (uploads.IsClosed)
         {
             await leases.ReturnAsync(lease, null);
@@ -237,23 +233,6 @@ internal sealed partial class FileGrain(
         return check.Result == HeaderCheckResult.Sendable;
     }
 
-    /// <param name="shuttingDown">No upload slot was given: the silo stops, and the file waits on disk for the next start.</param>
-    private void WaitForConnector(bool shuttingDown)
-    {
-        if (shuttingDown)
-        {
-            return;
-        }
-
-        if (!_waitingForConnector)
-        {
-            _waitingForConnector = true;
-            LogNoConnector(logger, Key.FileName);
-        }
-
-        _attempts.Schedule(_options.NoConnectorRetryDelay);
-    }
-
     private async Task SentAsync(ConnectorLease lease, UploadResult result)
     {
         _unrecordedAcknowledgement = (lease, result);
@@ -271,7 +250,7 @@ internal sealed partial class FileGrain(
     {
         var shuttingDown = _deactivating.IsCancellationRequested || uploads.IsClosed;
         var verdict = AttemptVerdict.Of(result, scope, State.FileFailures, _options, shuttingDown, Random.Shared);
-        _waitingOutOutage = !verdict.CountsAgainstFile;
+        _connector.AfterOutage = !verdict.CountsAgainstFile;
 
         // Decided before the transition, so the snapshot the statistics keep of it says when the next try comes.
         _life.NextAttemptAt = time.GetUtcNow() + verdict.RetryIn;
@@ -314,12 +293,6 @@ internal sealed partial class FileGrain(
         DeactivateOnIdle();
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "no connector free for {FileName} (none listed, all busy or all ejected); it waits on disk")]
-    private static partial void LogNoConnector(ILogger logger, string fileName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{FileName} cannot be read for now ({Problem}); the host is short of something, the file waits")]
-    private static partial void LogHostTrouble(ILogger logger, string fileName, string problem);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "attempt for {FileName} crashed; it stays on disk and is retried")]
-    private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string fileName);
+    [LoggerMessage(LogLevel.Warning, "{FileName} cannot be read for now ({Problem}); the host is short of something, the file waits")] private static partial void LogHostTrouble(ILogger logger, string fileName, string problem);
+    [LoggerMessage(LogLevel.Error, "attempt for {FileName} crashed; it stays on disk and is retried")] private static partial void LogAttemptCrashed(ILogger logger, Exception exception, string fileName);
 }

@@ -72,6 +72,5 @@ internal sealed partial class FileLife(FileKey key, FileRecord record, FileTrans
         Trace.Event(fileEvent);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "state of {FileName} was written although storage reported a failure")]
-    private static partial void LogWriteAnswerLost(ILogger logger, string fileName);
+    [LoggerMessage(LogLevel.Warning, "state of {FileName} was written although storage reported a failure")] private static partial void LogWriteAnswerLost(ILogger logger, string fileName);
 }

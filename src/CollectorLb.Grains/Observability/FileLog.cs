@@ -41,24 +41,11 @@ internal sealed partial class FileLog(ILogger<FileGrain> logger) : IFileTransiti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "detected {FileName} ({Bytes} bytes)")]
-    private static partial void LogDetected(ILogger logger, string fileName, long bytes);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "sent     {FileName} to {Connector} in {Milliseconds} ms (attempt {Attempt})")]
-    private static partial void LogSent(ILogger logger, string fileName, string connector, long milliseconds, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Debug, Message = "deleted  {FileName}")]
-    private static partial void LogDeleted(ILogger logger, string fileName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "upload of {FileName} to {Connector} failed (attempt {Attempt}): {Error}; {Blame}; retrying in {DelaySeconds:0.0} s")]
-    private static partial void LogAttemptFailed(ILogger logger, string fileName, string connector, int attempt, string error, string blame, double delaySeconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "quarantined {FileName}: {Reason} -> {Path}")]
-    private static partial void LogQuarantined(ILogger logger, string fileName, string reason, string path);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "requeued {FileName} from quarantine")]
-    private static partial void LogRequeued(ILogger logger, string fileName);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "duplicate possible: {FileName} was sent again to {Connector} after an upload whose outcome is unknown")]
-    private static partial void LogPossibleDuplicate(ILogger logger, string fileName, string connector);
+    [LoggerMessage(LogLevel.Debug, "detected {FileName} ({Bytes} bytes)")] private static partial void LogDetected(ILogger logger, string fileName, long bytes);
+    [LoggerMessage(LogLevel.Information, "sent     {FileName} to {Connector} in {Milliseconds} ms (attempt {Attempt})")] private static partial void LogSent(ILogger logger, string fileName, string connector, long milliseconds, int attempt);
+    [LoggerMessage(LogLevel.Debug, "deleted  {FileName}")] private static partial void LogDeleted(ILogger logger, string fileName);
+    [LoggerMessage(LogLevel.Warning, "upload of {FileName} to {Connector} failed (attempt {Attempt}): {Error}; {Blame}; retrying in {DelaySeconds:0.0} s")] private static partial void LogAttemptFailed(ILogger logger, string fileName, string connector, int attempt, string error, string blame, double delaySeconds);
+    [LoggerMessage(LogLevel.Error, "quarantined {FileName}: {Reason} -> {Path}")] private static partial void LogQuarantined(ILogger logger, string fileName, string reason, string path);
+    [LoggerMessage(LogLevel.Information, "requeued {FileName} from quarantine")] private static partial void LogRequeued(ILogger logger, string fileName);
+    [LoggerMessage(LogLevel.Warning, "duplicate possible: {FileName} was sent again to {Connector} after an upload whose outcome is unknown")] private static partial void LogPossibleDuplicate(ILogger logger, string fileName, string connector);
 }

@@ -25,6 +25,5 @@ public sealed partial class FileTransitions(IEnumerable<IFileTransitionObserver>
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "{Observer} failed on {Event} of {FileName}")]
-    private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer, Files.FileEvent @event, string fileName);
+    [LoggerMessage(LogLevel.Error, "{Observer} failed on {Event} of {FileName}")] private static partial void LogObserverFailed(ILogger logger, Exception exception, string observer, Files.FileEvent @event, string fileName);
 }

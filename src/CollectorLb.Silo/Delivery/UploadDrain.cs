@@ -27,12 +27,7 @@ internal sealed partial class UploadDrain(UploadGate gate, IOptions<DeliveryOpti
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "stopping: no new uploads; waiting up to {GraceSeconds} s for {InFlight} running")]
-    private static partial void LogDraining(ILogger logger, int inFlight, double graceSeconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "stopping: every running upload finished")]
-    private static partial void LogDrained(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "stopping: grace period over, {InFlight} uploads cancelled; their files stay on disk for the next start")]
-    private static partial void LogCancelled(ILogger logger, int inFlight);
+    [LoggerMessage(LogLevel.Information, "stopping: no new uploads; waiting up to {GraceSeconds} s for {InFlight} running")] private static partial void LogDraining(ILogger logger, int inFlight, double graceSeconds);
+    [LoggerMessage(LogLevel.Information, "stopping: every running upload finished")] private static partial void LogDrained(ILogger logger);
+    [LoggerMessage(LogLevel.Warning, "stopping: grace period over, {InFlight} uploads cancelled; their files stay on disk for the next start")] private static partial void LogCancelled(ILogger logger, int inFlight);
 }

@@ -1,5 +1,4 @@
 using CollectorLb.Grains.Placement;
-using Microsoft.Extensions.Options;
 using Orleans.Runtime.MembershipService.SiloMetadata;
 
 namespace CollectorLb.Silo.Hosting;
@@ -108,12 +107,7 @@ internal sealed partial class HostIdCheck(
         return (others, unknown);
     }
 
-    [LoggerMessage(Level = LogLevel.Critical, Message = "host id {HostId} is served by another active silo ({Others}); this silo does not start")]
-    private static partial void LogDuplicate(ILogger logger, string hostId, string others);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "host id {HostId} is still served by {Others} (an old pod leaving?); waiting until it is gone before joining the cluster")]
-    private static partial void LogWaiting(ILogger logger, string hostId, string others);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "the host ids of {Silos} are not known yet; not waiting for them")]
-    private static partial void LogHostsUnknown(ILogger logger, string silos);
+    [LoggerMessage(LogLevel.Critical, "host id {HostId} is served by another active silo ({Others}); this silo does not start")] private static partial void LogDuplicate(ILogger logger, string hostId, string others);
+    [LoggerMessage(LogLevel.Warning, "host id {HostId} is still served by {Others} (an old pod leaving?); waiting until it is gone before joining the cluster")] private static partial void LogWaiting(ILogger logger, string hostId, string others);
+    [LoggerMessage(LogLevel.Warning, "the host ids of {Silos} are not known yet; not waiting for them")] private static partial void LogHostsUnknown(ILogger logger, string silos);
 }

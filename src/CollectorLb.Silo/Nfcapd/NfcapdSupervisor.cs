@@ -205,30 +205,13 @@ internal sealed partial class NfcapdSupervisor(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "nfcapd disabled by configuration (CollectorLb:Nfcapd:Enabled=false); shipping whatever files appear in {Directory}")]
-    private static partial void LogDisabled(ILogger logger, string directory);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "nfcapd is not installed ('{Executable}' not found; Debian/Ubuntu package: nfdump). No flows are collected here; shipping whatever files appear in {Directory}")]
-    private static partial void LogNotInstalled(ILogger logger, string executable, string directory);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "nfcapd started (pid {ProcessId}): nfcapd {Arguments}")]
-    private static partial void LogStarted(ILogger logger, int processId, string arguments);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "nfcapd could not be started from {Executable}")]
-    private static partial void LogStartFailed(ILogger logger, Exception exception, string executable);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "nfcapd exited (code {ExitCode}); restarting in {DelaySeconds} s")]
-    private static partial void LogExited(ILogger logger, int? exitCode, double delaySeconds);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "nfcapd (pid {ProcessId}) stopped")]
-    private static partial void LogStopped(ILogger logger, int processId);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "nfcapd (pid {ProcessId}) ignored SIGTERM for {Seconds} s; killed")]
-    private static partial void LogKilled(ILogger logger, int processId, double seconds);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "nfcapd (pid {ProcessId}) left running by an earlier run; stopping it first")]
-    private static partial void LogStoppingOrphan(ILogger logger, int processId);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "nfcapd: {Line}")]
-    private static partial void LogNfcapdLine(ILogger logger, string line);
+    [LoggerMessage(LogLevel.Information, "nfcapd disabled by configuration (CollectorLb:Nfcapd:Enabled=false); shipping whatever files appear in {Directory}")] private static partial void LogDisabled(ILogger logger, string directory);
+    [LoggerMessage(LogLevel.Warning, "nfcapd is not installed ('{Executable}' not found; Debian/Ubuntu package: nfdump). No flows are collected here; shipping whatever files appear in {Directory}")] private static partial void LogNotInstalled(ILogger logger, string executable, string directory);
+    [LoggerMessage(LogLevel.Information, "nfcapd started (pid {ProcessId}): nfcapd {Arguments}")] private static partial void LogStarted(ILogger logger, int processId, string arguments);
+    [LoggerMessage(LogLevel.Error, "nfcapd could not be started from {Executable}")] private static partial void LogStartFailed(ILogger logger, Exception exception, string executable);
+    [LoggerMessage(LogLevel.Warning, "nfcapd exited (code {ExitCode}); restarting in {DelaySeconds} s")] private static partial void LogExited(ILogger logger, int? exitCode, double delaySeconds);
+    [LoggerMessage(LogLevel.Information, "nfcapd (pid {ProcessId}) stopped")] private static partial void LogStopped(ILogger logger, int processId);
+    [LoggerMessage(LogLevel.Warning, "nfcapd (pid {ProcessId}) ignored SIGTERM for {Seconds} s; killed")] private static partial void LogKilled(ILogger logger, int processId, double seconds);
+    [LoggerMessage(LogLevel.Warning, "nfcapd (pid {ProcessId}) left running by an earlier run; stopping it first")] private static partial void LogStoppingOrphan(ILogger logger, int processId);
+    [LoggerMessage(LogLevel.Information, "nfcapd: {Line}")] private static partial void LogNfcapdLine(ILogger logger, string line);
 }

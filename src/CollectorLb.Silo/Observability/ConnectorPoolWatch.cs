@@ -56,6 +56,5 @@ internal sealed partial class ConnectorPoolWatch(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "the connector pool did not answer the metrics' read: {Reason}")]
-    private static partial void LogReadFailed(ILogger logger, string reason);
+    [LoggerMessage(LogLevel.Debug, "the connector pool did not answer the metrics' read: {Reason}")] private static partial void LogReadFailed(ILogger logger, string reason);
 }

@@ -123,18 +123,9 @@ internal sealed partial class RegistryEntryFilter(OwnPorts ownPorts, ILogger log
 
     private static string Printable(string? url) => url is null ? "(not a string)" : ConnectorName.Printable(url);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "registry lists connector {Name} {Times} times: its last URL '{Url}' is used")]
-    private static partial void LogDuplicateName(ILogger logger, string name, int times, string url);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "registry entry '{Name}' rejected: a connector's name is not blank, at most {MaxLength} characters, without control characters")]
-    private static partial void LogBadName(ILogger logger, string name, int maxLength);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "registry entry {Name} rejected: '{Url}' is not an http(s) URL with a host")]
-    private static partial void LogNotHttp(ILogger logger, string name, string url);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "registry entry {Name} rejected: '{Url}' is this silo's own {Port} port, not a connector")]
-    private static partial void LogOwnPort(ILogger logger, string name, string url, string port);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "registry lists more than {Count} distinct bad entries; further ones are rejected without a log line")]
-    private static partial void LogTooManyOddities(ILogger logger, int count);
+    [LoggerMessage(LogLevel.Warning, "registry lists connector {Name} {Times} times: its last URL '{Url}' is used")] private static partial void LogDuplicateName(ILogger logger, string name, int times, string url);
+    [LoggerMessage(LogLevel.Warning, "registry entry '{Name}' rejected: a connector's name is not blank, at most {MaxLength} characters, without control characters")] private static partial void LogBadName(ILogger logger, string name, int maxLength);
+    [LoggerMessage(LogLevel.Warning, "registry entry {Name} rejected: '{Url}' is not an http(s) URL with a host")] private static partial void LogNotHttp(ILogger logger, string name, string url);
+    [LoggerMessage(LogLevel.Warning, "registry entry {Name} rejected: '{Url}' is this silo's own {Port} port, not a connector")] private static partial void LogOwnPort(ILogger logger, string name, string url, string port);
+    [LoggerMessage(LogLevel.Warning, "registry lists more than {Count} distinct bad entries; further ones are rejected without a log line")] private static partial void LogTooManyOddities(ILogger logger, int count);
 }

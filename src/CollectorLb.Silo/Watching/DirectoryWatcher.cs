@@ -432,33 +432,14 @@ internal sealed partial class DirectoryWatcher(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "watching {Directory} ({Claimed} claimed files left from before)")]
-    private static partial void LogWatching(ILogger logger, string directory, int claimed);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ignoring {Name}: a {Kind}, not a regular file")]
-    private static partial void LogIgnored(ILogger logger, string name, UnixFileKind kind);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "cannot claim {Name}: {Reason}; it stays where it is and is not sent (collectorlb_unclaimable_files, /readyz)")]
-    private static partial void LogUnclaimable(ILogger logger, string name, string reason);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "claimed {Name}, which could not be claimed before")]
-    private static partial void LogClaimedAfterAll(ILogger logger, string name);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "handling {Kind} of {Path} failed; the next rescan tries again")]
-    private static partial void LogSignalFailed(ILogger logger, Exception exception, WatchSignalKind kind, string path);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "could not read the flow directory {Directory}")]
-    private static partial void LogDirectoryError(ILogger logger, Exception exception, string directory);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "file events were lost (inotify queue overflow); rescanning the directory")]
-    private static partial void LogEventsLost(ILogger logger);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "no file events for the flow directory; files are found by the rescan every {RescanSeconds} s")]
-    private static partial void LogNoEvents(ILogger logger, Exception exception, double rescanSeconds);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "reading file events failed; watching the directory again at the next rescan")]
-    private static partial void LogEventsFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "claimed {FileName} but its grain did not take it; asking again in a second")]
-    private static partial void LogReportFailed(ILogger logger, Exception exception, string fileName);
+    [LoggerMessage(LogLevel.Information, "watching {Directory} ({Claimed} claimed files left from before)")] private static partial void LogWatching(ILogger logger, string directory, int claimed);
+    [LoggerMessage(LogLevel.Warning, "ignoring {Name}: a {Kind}, not a regular file")] private static partial void LogIgnored(ILogger logger, string name, UnixFileKind kind);
+    [LoggerMessage(LogLevel.Warning, "cannot claim {Name}: {Reason}; it stays where it is and is not sent (collectorlb_unclaimable_files, /readyz)")] private static partial void LogUnclaimable(ILogger logger, string name, string reason);
+    [LoggerMessage(LogLevel.Information, "claimed {Name}, which could not be claimed before")] private static partial void LogClaimedAfterAll(ILogger logger, string name);
+    [LoggerMessage(LogLevel.Error, "handling {Kind} of {Path} failed; the next rescan tries again")] private static partial void LogSignalFailed(ILogger logger, Exception exception, WatchSignalKind kind, string path);
+    [LoggerMessage(LogLevel.Error, "could not read the flow directory {Directory}")] private static partial void LogDirectoryError(ILogger logger, Exception exception, string directory);
+    [LoggerMessage(LogLevel.Warning, "file events were lost (inotify queue overflow); rescanning the directory")] private static partial void LogEventsLost(ILogger logger);
+    [LoggerMessage(LogLevel.Warning, "no file events for the flow directory; files are found by the rescan every {RescanSeconds} s")] private static partial void LogNoEvents(ILogger logger, Exception exception, double rescanSeconds);
+    [LoggerMessage(LogLevel.Error, "reading file events failed; watching the directory again at the next rescan")] private static partial void LogEventsFailed(ILogger logger, Exception exception);
+    [LoggerMessage(LogLevel.Warning, "claimed {FileName} but its grain did not take it; asking again in a second")] private static partial void LogReportFailed(ILogger logger, Exception exception, string fileName);
 }
