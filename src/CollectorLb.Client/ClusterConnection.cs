@@ -4,7 +4,6 @@ using CollectorLb.Abstractions.Cluster;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
-using Orleans.Hosting;
 using StackExchange.Redis;
 
 namespace CollectorLb.Client;

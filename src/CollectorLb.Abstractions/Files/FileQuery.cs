@@ -1,5 +1,3 @@
-using CollectorLb.Abstractions.Files;
-
 namespace CollectorLb.Abstractions.Files;
 
 /// <summary>Which recent files to list: null filters match everything.</summary>

@@ -1,5 +1,3 @@
-using CollectorLb.Abstractions.Files;
-
 namespace CollectorLb.Abstractions.Files;
 
 public static class FileTimelineExtensions

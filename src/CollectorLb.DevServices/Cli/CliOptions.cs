@@ -3,7 +3,6 @@ using System.CommandLine.Parsing;
 using System.Net;
 using System.Text.Json;
 using CollectorLb.DevServices.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CollectorLb.DevServices.Cli;
 

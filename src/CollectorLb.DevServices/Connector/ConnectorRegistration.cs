@@ -3,7 +3,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using CollectorLb.DevServices.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace CollectorLb.DevServices.Connector;
 

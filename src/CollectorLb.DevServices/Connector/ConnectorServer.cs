@@ -2,9 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using CollectorLb.DevServices.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CollectorLb.DevServices.Connector;

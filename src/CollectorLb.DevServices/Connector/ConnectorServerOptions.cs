@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace CollectorLb.DevServices.Connector;
 
 /// <summary>Settings of a <see cref="ConnectorServer"/>.</summary>

@@ -3,9 +3,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Unicode;
 using CollectorLb.DevServices.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CollectorLb.DevServices.Registry;

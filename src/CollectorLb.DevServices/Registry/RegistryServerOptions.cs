@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace CollectorLb.DevServices.Registry;
 
 /// <summary>Settings of a <see cref="RegistryServer"/>.</summary>

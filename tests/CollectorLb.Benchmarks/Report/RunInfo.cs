@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using CollectorLb.Benchmarks.Rig;
 using CollectorLb.Testing.Paths;
 
 namespace CollectorLb.Benchmarks.Report;

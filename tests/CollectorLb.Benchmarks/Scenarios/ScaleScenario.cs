@@ -4,7 +4,6 @@ using CollectorLb.Benchmarks.Report;
 using CollectorLb.Benchmarks.Rig;
 using CollectorLb.Grains.Options;
 using CollectorLb.Testing.Cluster;
-using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Silos;
 using Microsoft.Extensions.DependencyInjection;

@@ -6,7 +6,6 @@ using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using OpenTelemetry;
 using OpenTelemetry.Trace;
 
 namespace CollectorLb.IntegrationTests.Observability;

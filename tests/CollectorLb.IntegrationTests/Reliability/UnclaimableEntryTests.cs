@@ -1,13 +1,8 @@
-using System.Text.Json;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Observability.Health;
 using CollectorLb.Silo.Watching;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
-using CollectorLb.Testing.Network;
-using CollectorLb.Testing.Observability;
-using CollectorLb.Testing.Paths;
-using CollectorLb.Testing.Silos;
 using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,11 +1,6 @@
-using System.Globalization;
 using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.DevServices.Connector;
-using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
-using CollectorLb.Testing.Network;
-using CollectorLb.Testing.Paths;
-using CollectorLb.Testing.Silos;
 using CollectorLb.Testing.Waiting;
 using Xunit.Abstractions;
 

@@ -1,4 +1,3 @@
-using CollectorLb.Abstractions.Files;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.Grains.Placement;
 using CollectorLb.Testing.Harnesses;

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using CollectorLb.DevServices.Connector;
-using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;

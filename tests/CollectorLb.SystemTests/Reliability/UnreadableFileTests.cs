@@ -1,5 +1,4 @@
 using CollectorLb.DevServices.Connector;
-using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;

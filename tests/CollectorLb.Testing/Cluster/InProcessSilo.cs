@@ -1,12 +1,10 @@
 using System.Globalization;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Testing.Network;
-using CollectorLb.Testing.Silos;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 

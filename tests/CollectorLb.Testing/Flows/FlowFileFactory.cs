@@ -1,5 +1,3 @@
-using CollectorLb.Testing.Flows;
-
 namespace CollectorLb.Testing.Flows;
 
 /// <summary>

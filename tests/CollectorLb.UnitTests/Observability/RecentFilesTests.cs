@@ -2,7 +2,6 @@ using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Files;
-using CollectorLb.Grains.Observability;
 using CollectorLb.Silo.Observability;
 using Microsoft.Extensions.Time.Testing;
 

@@ -1,4 +1,3 @@
-using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Testing.Harnesses;
 using static CollectorLb.IntegrationTests.Grains.Connectors.PoolCalls;
 

@@ -1,5 +1,4 @@
 using CollectorLb.Abstractions.Files;
-using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Testing.Flows;

@@ -1,5 +1,4 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Connectors.Model;
 using static CollectorLb.UnitTests.Grains.Connectors.Balancing.PolicyTestData;

@@ -1,5 +1,4 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Connectors.Model;
 
 namespace CollectorLb.UnitTests.Grains.Connectors.Balancing;

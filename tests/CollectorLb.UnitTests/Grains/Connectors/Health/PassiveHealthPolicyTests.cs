@@ -1,4 +1,3 @@
-using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Connectors.Model;
 using CollectorLb.Grains.Options;
