@@ -14,19 +14,7 @@ public static class OperatorInput
     /// <summary>Of a whole key <c>host/claim/name</c>: a host id (200), a claim id and a file name (255) fit well within.</summary>
     public const int MaxKeyLength = 1024;
 
-    /// <summary>Linux's NAME_MAX is 255 bytes, so a file name never has more characters.</summary>
-    public const int MaxFileNameLength = 255;
-
-    /// <summary>As <c>CollectorLb:HostId</c> is bounded.</summary>
-    public const int MaxHostIdLength = 200;
-
     public const int MaxReasonFilterLength = 200;
-
-    /// <summary>A cursor holds one position: a file name, a host id and a claim id, encoded.</summary>
-    public const int MaxCursorLength = 4096;
-
-    /// <summary>A bulk requeue's continuation holds one position per host still being walked.</summary>
-    public const int MaxContinuationLength = 65536;
 
     private const int ShownCharacters = 80;
 
@@ -66,6 +54,7 @@ public static class OperatorInput
 
     private static string? Refusal(string? problem) => problem is null ? null : "Refused: " + problem;
 
+    /// <summary>A key's parts are checked by <see cref="FileKey.Parse"/>, as every grain's key is.</summary>
     private static string? KeyProblem(string? key)
     {
         if (string.IsNullOrEmpty(key))
@@ -78,59 +67,25 @@ public static class OperatorInput
             return $"the key is {key.Length} characters long; a file key has at most {MaxKeyLength}.";
         }
 
-        FileKey parsed;
         try
         {
-            parsed = FileKey.Parse(key);
+            FileKey.Parse(key);
+            return null;
         }
         catch (FormatException ex)
         {
             return Escaped(ex.Message); // the parser says which part is wrong
         }
-
-        return (HostIdProblem(parsed.HostId) ?? PartProblem(parsed.ClaimId, "claim id") ?? FileNameProblem(parsed.FileName)) is { } problem
-            ? $"in key {Show(key)}, {problem}"
-            : null;
     }
 
-    private static string? FileNameProblem(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return "no file name given.";
-        }
+    private static string? FileNameProblem(string? name) =>
+        string.IsNullOrEmpty(name) ? "no file name given."
+        : name.Contains('/') ? $"{Show(name)} is neither a file key (host/claim/name) nor a file name (a name has no '/')."
+        : FileKey.FindFileNameProblem(name) is { } problem ? $"the file name {Show(name)} {problem}."
+        : null;
 
-        if (name.Length > MaxFileNameLength || Encoding.UTF8.GetByteCount(name) > MaxFileNameLength)
-        {
-            return $"a file name has at most {MaxFileNameLength} bytes; got {name.Length} characters.";
-        }
-
-        return name.Contains('/')
-            ? $"{Show(name)} is neither a file key (host/claim/name) nor a file name (a name has no '/')."
-            : PartProblem(name, "file name");
-    }
-
-    private static string? HostIdProblem(string? hostId)
-    {
-        if (string.IsNullOrEmpty(hostId))
-        {
-            return "no host id given.";
-        }
-
-        if (hostId.Length > MaxHostIdLength)
-        {
-            return $"a host id has at most {MaxHostIdLength} characters; got {hostId.Length}.";
-        }
-
-        return hostId.Contains('/') ? $"the host id {Show(hostId)} holds a '/'." : PartProblem(hostId, "host id");
-    }
-
-    /// <summary>One part of a key: not a '.' or '..' path step, no NUL.</summary>
-    private static string? PartProblem(string part, string what) => part switch
-    {
-        "" => $"the {what} is empty.",
-        "." or ".." => $"the {what} is {Show(part)}, a path step, not a name.",
-        _ when part.Contains('\0') => $"the {what} {Show(part)} holds a NUL character.",
-        _ => null,
-    };
+    private static string? HostIdProblem(string? hostId) =>
+        string.IsNullOrEmpty(hostId) ? "no host id given."
+        : FileKey.FindHostIdProblem(hostId) is { } problem ? $"the host id {Show(hostId)} {problem}."
+        : null;
 }

@@ -22,10 +22,13 @@ public sealed record FileKey
     /// <summary>Linux's NAME_MAX: the longest directory entry, in bytes of UTF-8.</summary>
     public const int MaxPartBytes = 255;
 
+    /// <summary>The longest host id, in characters; <c>CollectorLb:HostId</c> is held to the same rule.</summary>
+    public const int MaxHostIdLength = 200;
+
     public FileKey(string hostId, string claimId, string fileName)
     {
-        HostId = Checked(hostId, nameof(hostId), FindHostOrClaimProblem);
-        ClaimId = Checked(claimId, nameof(claimId), FindHostOrClaimProblem);
+        HostId = Checked(hostId, nameof(hostId), FindHostIdProblem);
+        ClaimId = Checked(claimId, nameof(claimId), FindClaimIdProblem);
         FileName = Checked(fileName, nameof(fileName), FindFileNameProblem);
     }
 
@@ -53,8 +56,8 @@ public sealed record FileKey
         }
 
         var (hostId, claimId, fileName) = (key[..first], key[(first + 1)..second], key[(second + 1)..]);
-        var problem = FindHostOrClaimProblem(hostId) is { } hostProblem ? $"its host {hostProblem}"
-            : FindHostOrClaimProblem(claimId) is { } claimProblem ? $"its claim {claimProblem}"
+        var problem = FindHostIdProblem(hostId) is { } hostProblem ? $"its host {hostProblem}"
+            : FindClaimIdProblem(claimId) is { } claimProblem ? $"its claim {claimProblem}"
             : FindFileNameProblem(fileName) is { } nameProblem ? $"its file name {nameProblem}"
             : null;
         return problem is null
@@ -62,8 +65,12 @@ public sealed record FileKey
             : throw new FormatException($"'{Printable(key)}' is not a valid file key: {problem}.");
     }
 
-    /// <summary>Null when <paramref name="value"/> can be a host id or a claim id; otherwise what is wrong with it.</summary>
-    public static string? FindHostOrClaimProblem(string value) =>
+    /// <summary>Null when <paramref name="value"/> can be a host id; otherwise what is wrong with it.</summary>
+    public static string? FindHostIdProblem(string value) =>
+        value.Length > MaxHostIdLength ? $"is longer than {MaxHostIdLength} characters" : FindClaimIdProblem(value);
+
+    /// <summary>Null when <paramref name="value"/> can be a claim id (a folder name of ours); otherwise what is wrong with it.</summary>
+    public static string? FindClaimIdProblem(string value) =>
         FindPartProblem(value) ?? (value.Any(char.IsControl) ? "holds a control character" : null);
 
     /// <summary>Null when <paramref name="value"/> can be a claimed file's name; otherwise what is wrong with it.</summary>

@@ -1,6 +1,4 @@
 
-using CollectorLb.Abstractions.ClusterView;
-
 namespace CollectorLb.Abstractions.Quarantine;
 
 /// <summary>
@@ -9,12 +7,15 @@ namespace CollectorLb.Abstractions.Quarantine;
 /// </summary>
 public sealed record BulkRequeueContinuation(IReadOnlyDictionary<string, QuarantinePosition?> Hosts)
 {
+    /// <summary>A continuation holds one position per host still being walked.</summary>
+    public const int MaxLength = 65536;
+
     public string Encode() => OpaqueText.Encode(Hosts.Select(h => new[] { h.Key, h.Value?.FileName, h.Value?.HostId, h.Value?.Slot }).ToArray());
 
     /// <summary>Reads what <see cref="Encode"/> wrote; null with a reason for anything else.</summary>
     public static BulkRequeueContinuation? Decode(string text, out string? problem)
     {
-        var rows = OpaqueText.Decode<string?[][]>(text, OperatorInput.MaxContinuationLength, out problem);
+        var rows = OpaqueText.Decode<string?[][]>(text, MaxLength, out problem);
         if (rows is null || rows.Any(r => r is not { Length: 4 } || r[0] is null || (r[1] is null) != (r[2] is null) || (r[1] is null) != (r[3] is null)))
         {
             problem ??= "it does not hold a walk's positions.";

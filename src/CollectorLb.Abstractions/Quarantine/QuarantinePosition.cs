@@ -12,6 +12,9 @@ public sealed record QuarantinePosition(
     [property: Id(1)] string HostId,
     [property: Id(2)] string Slot) : IComparable<QuarantinePosition>
 {
+    /// <summary>A cursor holds one position: a file name, a host id and a claim id, encoded.</summary>
+    public const int MaxCursorLength = 4096;
+
     public int CompareTo(QuarantinePosition? other)
     {
         if (other is null)
@@ -35,7 +38,7 @@ public sealed record QuarantinePosition(
     /// <summary>Reads a cursor given by <see cref="ToCursor"/>; null with a reason for anything else.</summary>
     public static QuarantinePosition? FromCursor(string cursor, out string? problem)
     {
-        var parts = OpaqueText.Decode<string[]>(cursor, ClusterView.OperatorInput.MaxCursorLength, out problem);
+        var parts = OpaqueText.Decode<string[]>(cursor, MaxCursorLength, out problem);
         if (parts is not { Length: 3 } || parts.Any(p => p is null))
         {
             problem ??= "it does not hold a position.";

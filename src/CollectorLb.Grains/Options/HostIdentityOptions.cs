@@ -14,9 +14,9 @@ public sealed class HostIdentityOptions : ISettingsSection
     void ISettingsSection.CheckRules(SettingErrors errors)
     {
         // The host id is the first part of every file key: what a key refuses, the setting refuses.
-        if (string.IsNullOrWhiteSpace(HostId) || HostId.Length > 200 || FileKey.FindHostOrClaimProblem(HostId) is not null)
+        if (string.IsNullOrWhiteSpace(HostId) || FileKey.FindHostIdProblem(HostId) is not null)
         {
-            errors.Add(nameof(HostId), $"must be 1-200 characters without '/' or control characters, and not '.' or '..'; got '{HostId}'.");
+            errors.Add(nameof(HostId), $"must be 1-{FileKey.MaxHostIdLength} characters without '/' or control characters, and not '.' or '..'; got '{HostId}'.");
         }
     }
 }

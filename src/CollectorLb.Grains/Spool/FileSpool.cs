@@ -169,7 +169,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, IOptions<HostIdent
         foreach (var folder in UnixDirectory.List(InflightDirectory))
         {
             var claimDirectory = Path.Combine(InflightDirectory, folder.Name);
-            if (!folder.NameIsUtf8 || FileKey.FindHostOrClaimProblem(folder.Name) is not null || KindOf(folder, claimDirectory) != UnixFileKind.Directory)
+            if (!folder.NameIsUtf8 || FileKey.FindClaimIdProblem(folder.Name) is not null || KindOf(folder, claimDirectory) != UnixFileKind.Directory)
             {
                 continue;
             }

@@ -45,9 +45,9 @@ public class OperatorInputTests
         var hugeName = new string('n', 100_000);
 
         Assert.Contains("at most 1024", OperatorInput.CheckKeyOrName(hugeKey));
-        Assert.Contains("at most 255 bytes", OperatorInput.CheckKeyOrName(hugeName));
+        Assert.Contains("longer than 255 bytes", OperatorInput.CheckKeyOrName(hugeName));
         Assert.True(OperatorInput.CheckKeyOrName(hugeName)!.Length < 200);
-        Assert.Contains("at most 255 bytes", OperatorInput.CheckKeyOrName(new string('é', 200))); // 400 bytes of UTF-8
+        Assert.Contains("longer than 255 bytes", OperatorInput.CheckKeyOrName(new string('é', 200))); // 400 bytes of UTF-8
     }
 
     [Fact]

@@ -76,6 +76,14 @@ public class FileKeyTests
         Assert.Throws<FormatException>(() => FileKey.Parse("h/c/" + string.Concat(Enumerable.Repeat("流", 86))));
     }
 
+    [Fact]
+    public void Parse_HostIdLongerThanTheSettingAllows_IsRefused()
+    {
+        Assert.Equal(FileKey.MaxHostIdLength, FileKey.Parse(new string('h', FileKey.MaxHostIdLength) + "/c/nfcapd.1").HostId.Length);
+        var refused = Assert.Throws<FormatException>(() => FileKey.Parse(new string('h', FileKey.MaxHostIdLength + 1) + "/c/nfcapd.1"));
+        Assert.Contains($"its host is longer than {FileKey.MaxHostIdLength} characters", refused.Message);
+    }
+
     [Theory]
     [InlineData("host-a", "claim", "a/b")]
     [InlineData("host-a", "..", "nfcapd.1")]

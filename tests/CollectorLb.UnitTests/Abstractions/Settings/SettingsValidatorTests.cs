@@ -1,4 +1,5 @@
 using System.Reflection;
+using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Settings;
 using CollectorLb.Dashboard.Hosting;
 using CollectorLb.Grains.Connectors.Balancing;
@@ -73,6 +74,17 @@ public class SettingsValidatorTests
             "CollectorLb:Pool:PingSeconds must be between 0.05 and 3600; got 0.",
             $"CollectorLb:Pool:Policy must be one of {string.Join(", ", LoadBalancingPolicies.All)}; got 'fastest'.",
         ], failures);
+    }
+
+    [Fact]
+    public void Validate_HostId_HeldToTheRuleOfAFileKeysHostPart()
+    {
+        Assert.Empty(Failures(new HostIdentityOptions { HostId = new string('h', FileKey.MaxHostIdLength) }));
+        foreach (var hostId in new[] { new string('h', FileKey.MaxHostIdLength + 1), "a/b", "..", " ", "tab\there" })
+        {
+            var failure = Assert.Single(Failures(new HostIdentityOptions { HostId = hostId }));
+            Assert.StartsWith($"CollectorLb:HostId must be 1-{FileKey.MaxHostIdLength} characters", failure);
+        }
     }
 
     [Fact]
