@@ -11,7 +11,6 @@ namespace CollectorLb.Grains.Interop;
 /// </summary>
 public readonly record struct UnixFileInfo(UnixFileKind Kind, long Size, DateTimeOffset ModifiedAt)
 {
-    private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const int AtEmptyPath = 0x1000;
     private const uint StatxBasicStats = 0x7ff;
@@ -21,7 +20,7 @@ public readonly record struct UnixFileInfo(UnixFileKind Kind, long Size, DateTim
     public static UnixFileInfo Read(string path)
     {
         Span<byte> buffer = stackalloc byte[BufferBytes];
-        if (Statx(AtFdCwd, path, AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
+        if (Statx(OpenFlags.AtCurrentDirectory, path, AtSymlinkNoFollow, StatxBasicStats, ref MemoryMarshal.GetReference(buffer)) != 0)
         {
             var errno = UnixErrors.Last();
             return errno is Errno.Enoent or Errno.Enotdir

@@ -10,7 +10,6 @@ namespace CollectorLb.Grains.Interop;
 /// </summary>
 internal static class UnixRename
 {
-    private const int AtFdCwd = -100;
     private const uint RenameNoReplace = 1;
 
     // Cleared once the kernel or the C library turns out not to offer renameat2.
@@ -26,7 +25,7 @@ internal static class UnixRename
         {
             try
             {
-                if (RenameAt2(AtFdCwd, from, AtFdCwd, to, RenameNoReplace) == 0)
+                if (RenameAt2(OpenFlags.AtCurrentDirectory, from, OpenFlags.AtCurrentDirectory, to, RenameNoReplace) == 0)
                 {
                     return;
                 }

@@ -1,11 +1,10 @@
 using System.Text;
+using CollectorLb.Abstractions.Files;
 
 namespace CollectorLb.Grains.Spool;
 
-/// <summary>Linux's NAME_MAX: a directory entry holds a name of at most 255 bytes (UTF-8 here).</summary>
+/// <summary>Whether a name fits a directory entry: Linux's NAME_MAX, <see cref="FileKey.MaxPartBytes"/> bytes of UTF-8.</summary>
 internal static class FileNameLimit
 {
-    public const int MaxBytes = 255;
-
-    public static bool Fits(string name) => Encoding.UTF8.GetByteCount(name) <= MaxBytes;
+    public static bool Fits(string name) => Encoding.UTF8.GetByteCount(name) <= FileKey.MaxPartBytes;
 }

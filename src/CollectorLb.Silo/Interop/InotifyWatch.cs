@@ -27,8 +27,6 @@ internal sealed class InotifyWatch : IDisposable
 
     private const uint OnlyDirectory = 0x01000000;
     private const uint ExcludeUnlinked = 0x04000000;
-    private const int NonBlocking = 0x800;
-    private const int CloseOnExec = 0x80000;
     private const short PollIn = 1;
     private const int EventHeaderBytes = 16;
 
@@ -56,7 +54,7 @@ internal sealed class InotifyWatch : IDisposable
     /// </summary>
     public static InotifyWatch Start(string directory, uint mask, Action<InotifyEvent> onEvent, Action<Exception> onFailure)
     {
-        var inotify = Init(NonBlocking | CloseOnExec) is var fd and >= 0
+        var inotify = Init(OpenFlags.NonBlock | OpenFlags.CloseOnExec) is var fd and >= 0
             ? new SafeFileHandle(fd, ownsHandle: true)
             : throw UnixErrors.LastError("inotify_init1 failed");
         try
@@ -66,7 +64,7 @@ internal sealed class InotifyWatch : IDisposable
                 throw UnixErrors.LastError($"cannot watch '{directory}'");
             }
 
-            var stop = EventFd(0, NonBlocking | CloseOnExec) is var stopFd and >= 0
+            var stop = EventFd(0, OpenFlags.NonBlock | OpenFlags.CloseOnExec) is var stopFd and >= 0
                 ? new SafeFileHandle(stopFd, ownsHandle: true)
                 : throw UnixErrors.LastError("eventfd failed");
             return new InotifyWatch(inotify, stop, directory, onEvent, onFailure);
