@@ -165,7 +165,7 @@ internal sealed class ScaleScenario : IScenario
             await DeliverAsync(rig, survivors.Select(h => h.MakeFiles(size.ScaleWarmUpFilesPerHost)).ToList(), size.Timeout, () => Describe(cluster));
             if (await cluster.PoolHostAsync() is { } elsewhere)
             {
-                throw new InvalidOperationException($"The pool moved to {elsewhere.HostId}; the failover needs it on {lost.HostId}.");
+                throw new InvalidOperationException($"The pool moved to {elsewhere.HostId}; the failover needs it on {lost.HostId}. {await cluster.PoolActivationsAsync()}");
             }
 
             var perHost = (int)Math.Ceiling(size.FailoverFilesPerSecondPerHost * (size.FailoverLead + size.FailoverWindow).TotalSeconds);

@@ -65,6 +65,15 @@ public sealed class CollectorCluster : IAsyncDisposable
         return _silos.FirstOrDefault(s => s.Address.Equals(address))?.Host;
     }
 
+    /// <summary>Every activation of the connector pool the cluster knows of, and the silos' addresses: for a message when the pool is not where a test needs it.</summary>
+    public async Task<string> PoolActivationsAsync()
+    {
+        var grains = _silos[0].Services.GetRequiredService<IGrainFactory>();
+        var stats = await grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics();
+        return string.Join("; ", stats.Where(s => s.GrainType.Contains("ConnectorPool", StringComparison.Ordinal)).Select(s => $"{s.GrainId} on {s.SiloAddress}"))
+            + " | silos: " + string.Join(", ", _silos.Select(s => $"{s.Host.HostId}={s.Address}"));
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Task.WhenAll(_silos.Select(s => s.DisposeAsync().AsTask()));
