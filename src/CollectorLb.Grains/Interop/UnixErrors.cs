@@ -9,12 +9,15 @@ namespace CollectorLb.Grains.Interop;
 /// </summary>
 public static class UnixErrors
 {
+    /// <summary>The exception is one of ours (or the runtime's) for <paramref name="errno"/>.</summary>
+    public static bool Is(Exception exception, Errno errno) => exception is IOException && exception.HResult == (int)errno;
+
     /// <summary>The host ran short of something for a moment (descriptors, memory, space): not the file's fault.</summary>
     public static bool IsHostTrouble(Exception exception) =>
         exception is IOException && (Errno)exception.HResult is Errno.Eintr or Errno.Eagain or Errno.Enomem or Errno.Enfile or Errno.Emfile or Errno.Enospc or Errno.Enobufs or Errno.Edquot;
 
     /// <summary>The entry is a symbolic link (opened without following links): never a flow file.</summary>
-    public static bool IsLink(Exception exception) => exception is IOException { HResult: (int)Errno.Eloop };
+    public static bool IsLink(Exception exception) => Is(exception, Errno.Eloop);
 
     /// <summary>The errno of the last P/Invoke call (declared with <c>SetLastError</c>) as an exception naming what failed.</summary>
     public static IOException LastError(string what) => For(Last(), what);

@@ -72,7 +72,7 @@ internal static class UnixRename
         {
             Move(from, to);
         }
-        catch (IOException ex) when (ex.HResult == (int)Errno.Exdev)
+        catch (IOException ex) when (UnixErrors.Is(ex, Errno.Exdev))
         {
             File.Move(from, to);
         }

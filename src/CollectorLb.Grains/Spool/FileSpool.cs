@@ -103,7 +103,7 @@ public sealed class FileSpool(IOptions<SpoolOptions> options, IOptions<HostIdent
                     AddClaim(key);
                     return key;
                 }
-                catch (IOException ex) when (attempt == 0 && (ex.HResult == (int)Errno.Eexist
+                catch (IOException ex) when (attempt == 0 && (UnixErrors.Is(ex, Errno.Eexist)
                     || (ex is FileNotFoundException && UnixFileInfo.Read(Path.Combine(InflightDirectory, key.ClaimId)).Kind != UnixFileKind.Directory)))
                 {
                     // The name is taken in this folder (not by us), or someone removed the folder (an operator clearing
