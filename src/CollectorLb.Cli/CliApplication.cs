@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CollectorLb.Cli.Commands;
 
 namespace CollectorLb.Cli;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CollectorLb.Abstractions.Cluster;
 using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Cli.Output;

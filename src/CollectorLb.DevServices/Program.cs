@@ -1,5 +1,3 @@
-using System.CommandLine;
-using System.Net.Sockets;
 using CollectorLb.DevServices.Cli;
 
 namespace CollectorLb.DevServices;

@@ -1,4 +1,3 @@
-
 using CollectorLb.Abstractions.Quarantine;
 
 namespace CollectorLb.Abstractions.Files;

@@ -1,4 +1,3 @@
-
 namespace CollectorLb.Abstractions.Quarantine;
 
 /// <summary>

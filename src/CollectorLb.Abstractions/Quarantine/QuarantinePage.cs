@@ -1,4 +1,3 @@
-
 using CollectorLb.Abstractions.ClusterView;
 
 namespace CollectorLb.Abstractions.Quarantine;

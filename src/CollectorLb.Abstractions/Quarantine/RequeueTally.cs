@@ -1,4 +1,3 @@
-
 namespace CollectorLb.Abstractions.Quarantine;
 
 /// <summary>What a bulk requeue did so far: files back in the spool, files refused and why, with a few refusals spelled out.</summary>

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Globalization;
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Cli.Output;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Cli.Output;
 

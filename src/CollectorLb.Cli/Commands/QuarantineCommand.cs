@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Cli.Output;
 

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
 using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Quarantine;

@@ -7,7 +7,6 @@ using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Dashboard.Hosting;
 using CollectorLb.Dashboard.Security;
 using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Dashboard.Api;
 

@@ -5,7 +5,6 @@ using CollectorLb.Dashboard.Api;
 using CollectorLb.Dashboard.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
 
 namespace CollectorLb.Dashboard.Hosting;

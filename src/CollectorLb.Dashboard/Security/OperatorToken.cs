@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using CollectorLb.Dashboard.Hosting;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Dashboard.Security;
 

@@ -1,7 +1,4 @@
-using System.CommandLine;
 using System.CommandLine.Parsing;
-using System.Net;
-using System.Text.Json;
 using CollectorLb.DevServices.Hosting;
 
 namespace CollectorLb.DevServices.Cli;

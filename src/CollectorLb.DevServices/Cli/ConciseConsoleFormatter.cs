@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
 
 namespace CollectorLb.DevServices.Cli;

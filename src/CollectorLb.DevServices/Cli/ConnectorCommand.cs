@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CollectorLb.DevServices.Connector;
 
 namespace CollectorLb.DevServices.Cli;

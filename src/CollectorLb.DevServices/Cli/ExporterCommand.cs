@@ -1,6 +1,3 @@
-using System.CommandLine;
-using System.Net;
-using System.Net.Sockets;
 using CollectorLb.DevServices.Exporter;
 
 namespace CollectorLb.DevServices.Cli;

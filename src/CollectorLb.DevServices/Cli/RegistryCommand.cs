@@ -1,4 +1,3 @@
-using System.CommandLine;
 using CollectorLb.DevServices.Registry;
 
 namespace CollectorLb.DevServices.Cli;

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using CollectorLb.DevServices.Hosting;
 
 namespace CollectorLb.DevServices.Connector;

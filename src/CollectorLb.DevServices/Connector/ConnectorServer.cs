@@ -1,8 +1,6 @@
 using System.Buffers;
-using System.Globalization;
 using System.Security.Cryptography;
 using CollectorLb.DevServices.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CollectorLb.DevServices.Connector;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace CollectorLb.DevServices.Hosting;
 
 internal static class JsonElementExtensions

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-
 namespace CollectorLb.DevServices.Hosting;
 
 /// <summary>Turns a host option into the address Kestrel binds and the URL clients should use.</summary>

@@ -1,9 +1,5 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using System.Text.Unicode;
 using CollectorLb.DevServices.Hosting;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CollectorLb.DevServices.Registry;
 

@@ -4,8 +4,6 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Placement;
-using Microsoft.Extensions.Logging;
-using Orleans.Concurrency;
 
 namespace CollectorLb.Grains.ClusterView;
 

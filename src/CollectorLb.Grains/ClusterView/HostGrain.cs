@@ -3,8 +3,6 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Placement;
 using CollectorLb.Grains.Spool;
-using Microsoft.Extensions.Logging;
-using Orleans.Concurrency;
 
 namespace CollectorLb.Grains.ClusterView;
 

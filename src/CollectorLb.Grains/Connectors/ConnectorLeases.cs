@@ -1,8 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Connectors;
 

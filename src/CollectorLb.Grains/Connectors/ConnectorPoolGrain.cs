@@ -5,9 +5,6 @@ using CollectorLb.Grains.Connectors.Model;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Registry;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Orleans.Concurrency;
 
 namespace CollectorLb.Grains.Connectors;
 

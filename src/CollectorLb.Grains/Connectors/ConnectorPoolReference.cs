@@ -1,6 +1,5 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Connectors;
 

@@ -1,5 +1,4 @@
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Delivery;
 

@@ -1,7 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Grains.Connectors;
-using Microsoft.Extensions.Logging;
 
 namespace CollectorLb.Grains.Files;
 

@@ -6,8 +6,6 @@ using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Files;
 

@@ -1,6 +1,5 @@
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Grains.Observability;
-using Microsoft.Extensions.Logging;
 
 namespace CollectorLb.Grains.Files;
 

@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Files;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Observability;
 

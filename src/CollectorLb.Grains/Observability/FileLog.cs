@@ -1,5 +1,4 @@
 using CollectorLb.Grains.Files;
-using Microsoft.Extensions.Logging;
 
 namespace CollectorLb.Grains.Observability;
 

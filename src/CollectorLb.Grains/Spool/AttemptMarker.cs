@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using CollectorLb.Grains.Interop;
 
 namespace CollectorLb.Grains.Spool;

@@ -1,6 +1,4 @@
-using System.Runtime.InteropServices;
 using CollectorLb.Grains.Interop;
-using Microsoft.Win32.SafeHandles;
 
 namespace CollectorLb.Grains.Spool;
 

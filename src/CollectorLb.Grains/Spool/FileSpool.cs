@@ -1,7 +1,6 @@
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Spool;
 

@@ -4,7 +4,6 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Grains.Spool;
 

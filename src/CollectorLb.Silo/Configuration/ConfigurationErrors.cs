@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace CollectorLb.Silo.Configuration;
 
 /// <summary>Finds the configuration problems in whatever a failed start threw (they arrive wrapped and aggregated).</summary>

@@ -1,4 +1,3 @@
-using System.Net;
 using CollectorLb.Abstractions.Cluster;
 using CollectorLb.Abstractions.Settings;
 using StackExchange.Redis;

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using CollectorLb.Abstractions.Settings;
 
 namespace CollectorLb.Silo.Configuration;

@@ -1,8 +1,5 @@
-using System.Net;
 using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Silo.Http;
-using Polly;
-using Polly.Registry;
 
 namespace CollectorLb.Silo.Delivery;
 

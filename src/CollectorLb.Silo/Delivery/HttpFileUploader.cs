@@ -1,13 +1,7 @@
-using System.Globalization;
-using System.Net;
-using System.Net.Http.Headers;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Http;
-using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Registry;
 using Polly.Timeout;
 
 namespace CollectorLb.Silo.Delivery;

@@ -1,6 +1,5 @@
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Delivery;
 

@@ -12,8 +12,6 @@ using CollectorLb.Silo.Observability;
 using CollectorLb.Silo.Registry;
 using CollectorLb.Silo.Watching;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
-using Polly;
 using Polly.Retry;
 
 namespace CollectorLb.Silo.Hosting;

@@ -1,10 +1,8 @@
-using System.Net;
 using CollectorLb.Abstractions.Settings;
 using CollectorLb.Grains;
 using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Placement;
 using CollectorLb.Silo.Configuration;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Runtime.MembershipService.SiloMetadata;

@@ -2,7 +2,6 @@ using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Observability;
 using Microsoft.Extensions.Logging.Console;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Hosting;
 

@@ -1,6 +1,5 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
-using System.Text;
 using System.Text.Unicode;
 using CollectorLb.Grains.Interop;
 using Microsoft.Win32.SafeHandles;

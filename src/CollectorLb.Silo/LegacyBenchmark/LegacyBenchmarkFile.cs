@@ -2,7 +2,6 @@ using CollectorLb.Grains.Files;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.LegacyBenchmark;
 

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Interop;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Nfcapd;
 

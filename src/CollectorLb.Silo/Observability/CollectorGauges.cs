@@ -6,7 +6,6 @@ using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Silo.Observability.Health;
 using CollectorLb.Silo.Watching;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Observability;
 

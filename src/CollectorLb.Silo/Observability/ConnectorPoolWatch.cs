@@ -1,7 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Observability;
 

@@ -5,7 +5,6 @@ using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Nfcapd;
-using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 
 namespace CollectorLb.Silo.Observability;

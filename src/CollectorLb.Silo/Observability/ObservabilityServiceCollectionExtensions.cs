@@ -3,7 +3,6 @@ using CollectorLb.Grains.ClusterView;
 using CollectorLb.Grains.Observability;
 using CollectorLb.Silo.Observability.Health;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 

@@ -1,12 +1,6 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Http;
-using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Registry;
 using Polly.Timeout;
 
 namespace CollectorLb.Silo.Registry;

@@ -7,7 +7,6 @@ using CollectorLb.Grains.Observability;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Interop;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Watching;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CollectorLb.Benchmarks.Report;
 
 /// <summary>How numbers are written in the report.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>How long delivery stalled: the longest time without an acknowledged file of the counted hosts within a window.</summary>

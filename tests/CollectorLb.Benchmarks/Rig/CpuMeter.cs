@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using CollectorLb.Testing.Silos;
 
 namespace CollectorLb.Benchmarks.Rig;

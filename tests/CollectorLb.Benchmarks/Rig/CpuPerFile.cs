@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>CPU milliseconds per file of a phase, for the report.</summary>

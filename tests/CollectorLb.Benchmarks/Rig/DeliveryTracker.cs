@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>

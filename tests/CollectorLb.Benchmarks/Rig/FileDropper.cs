@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CollectorLb.Testing.Flows;
 
 namespace CollectorLb.Benchmarks.Rig;

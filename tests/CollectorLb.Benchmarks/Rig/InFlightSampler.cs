@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.DevServices.Connector;
 
 namespace CollectorLb.Benchmarks.Rig;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>The 1-minute load average: this machine may be shared, and other work skews every figure.</summary>

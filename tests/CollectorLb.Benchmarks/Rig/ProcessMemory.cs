@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace CollectorLb.Benchmarks.Rig;
 
 /// <summary>Resident memory of a process from <c>/proc/&lt;pid&gt;/status</c>: now (VmRSS) and peak (VmHWM).</summary>

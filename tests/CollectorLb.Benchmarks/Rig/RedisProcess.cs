@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Net.Sockets;
 using System.Text;
 using CollectorLb.Testing.Network;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
 using CollectorLb.Benchmarks.Report;
 using CollectorLb.Benchmarks.Rig;
 using CollectorLb.Grains.Options;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CollectorLb.Cli;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.Cli;

@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using CollectorLb.Grains.Observability;
 using CollectorLb.IntegrationTests.TestSupport;
 using CollectorLb.Silo.Observability;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
 
 namespace CollectorLb.IntegrationTests.Observability;

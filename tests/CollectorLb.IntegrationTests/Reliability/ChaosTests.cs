@@ -1,7 +1,6 @@
 using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.IntegrationTests.Reliability;
 

@@ -4,7 +4,6 @@ using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.IntegrationTests.Reliability;
 

@@ -6,7 +6,6 @@ using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.IntegrationTests.Reliability;
 

@@ -2,7 +2,6 @@ using CollectorLb.Grains.Interop;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.IntegrationTests.Reliability;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CollectorLb.IntegrationTests.TestSupport;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;

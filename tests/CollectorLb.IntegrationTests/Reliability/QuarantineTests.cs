@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Text.Json;
 using CollectorLb.Abstractions.Files;
 using CollectorLb.Abstractions.Quarantine;
 using CollectorLb.DevServices.Connector;

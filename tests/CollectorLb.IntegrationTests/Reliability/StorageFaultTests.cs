@@ -3,7 +3,6 @@ using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Testing.Fakes;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.IntegrationTests.Reliability;
 

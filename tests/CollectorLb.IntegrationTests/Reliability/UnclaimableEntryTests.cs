@@ -4,7 +4,6 @@ using CollectorLb.Silo.Watching;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CollectorLb.IntegrationTests.Reliability;

@@ -2,7 +2,6 @@ using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.IntegrationTests.Reliability;
 

@@ -1,5 +1,4 @@
 using CollectorLb.Testing.Paths;
-using Xunit.Abstractions;
 
 namespace CollectorLb.SystemTests.Benchmarks;
 

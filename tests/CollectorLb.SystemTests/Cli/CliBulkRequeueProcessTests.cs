@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.Cli;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;

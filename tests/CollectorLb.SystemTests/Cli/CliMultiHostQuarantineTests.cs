@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using CollectorLb.Cli;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;

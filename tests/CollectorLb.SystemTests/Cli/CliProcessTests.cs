@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.Cli;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Programs;

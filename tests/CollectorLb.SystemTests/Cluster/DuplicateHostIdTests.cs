@@ -6,7 +6,6 @@ using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Programs;
 using CollectorLb.Testing.Silos;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.SystemTests.Cluster;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.Testing.Cluster;
 using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
@@ -7,7 +6,6 @@ using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Programs;
 using CollectorLb.Testing.Silos;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.SystemTests.Cluster;
 

@@ -7,7 +7,6 @@ using CollectorLb.Testing.Fakes;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.SystemTests.Cluster;
 

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.SystemTests.Dashboard;
 

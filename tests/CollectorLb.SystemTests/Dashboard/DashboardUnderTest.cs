@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.Dashboard.Hosting;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;

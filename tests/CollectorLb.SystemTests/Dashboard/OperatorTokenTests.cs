@@ -1,7 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Observability;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CollectorLb.Testing.Paths;
 
 namespace CollectorLb.SystemTests.Deployment;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Programs;
 

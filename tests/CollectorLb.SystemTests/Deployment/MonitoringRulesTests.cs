@@ -1,8 +1,5 @@
 using System.Text;
 using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Programs;
 

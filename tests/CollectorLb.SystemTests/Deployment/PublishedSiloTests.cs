@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Programs;

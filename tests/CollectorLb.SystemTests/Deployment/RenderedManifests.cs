@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace CollectorLb.SystemTests.Deployment;
 
 /// <summary>The kustomize rendering of <c>k8s/</c> and its schema validation report, made once per test class.</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CollectorLb.DevServices.Registry;
 using CollectorLb.Silo.Interop;
 

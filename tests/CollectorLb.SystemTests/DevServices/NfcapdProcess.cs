@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Text.RegularExpressions;
 using CollectorLb.Testing.Network;
 
 namespace CollectorLb.SystemTests.DevServices;

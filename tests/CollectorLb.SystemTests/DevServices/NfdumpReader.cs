@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using CollectorLb.Testing.Programs;
 
 namespace CollectorLb.SystemTests.DevServices;

@@ -1,11 +1,9 @@
-using System.Net;
 using CollectorLb.DevServices.Exporter;
 using CollectorLb.Silo.Nfcapd;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Programs;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.SystemTests.EndToEnd;
 

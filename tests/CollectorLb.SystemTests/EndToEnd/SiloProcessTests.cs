@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;

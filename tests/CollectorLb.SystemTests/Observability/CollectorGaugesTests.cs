@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.Harnesses;

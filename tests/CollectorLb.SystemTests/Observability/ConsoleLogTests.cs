@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using CollectorLb.Testing.Harnesses;
 
 namespace CollectorLb.SystemTests.Observability;

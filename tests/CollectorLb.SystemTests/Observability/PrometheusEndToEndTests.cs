@@ -1,9 +1,7 @@
-using System.Globalization;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Programs;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.SystemTests.Observability;
 

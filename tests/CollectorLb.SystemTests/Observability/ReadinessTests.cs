@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using System.Text.Json;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Waiting;

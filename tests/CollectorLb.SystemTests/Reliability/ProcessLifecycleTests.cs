@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;
@@ -6,7 +5,6 @@ using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Silos;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.SystemTests.Reliability;
 

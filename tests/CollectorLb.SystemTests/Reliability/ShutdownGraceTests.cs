@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.DevServices;
 using CollectorLb.Testing.Flows;

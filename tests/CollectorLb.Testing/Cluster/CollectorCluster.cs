@@ -1,6 +1,5 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Connectors;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.Testing.Cluster;
 

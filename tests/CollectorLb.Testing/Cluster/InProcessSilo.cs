@@ -1,11 +1,7 @@
-using System.Globalization;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Testing.Network;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 
 namespace CollectorLb.Testing.Cluster;

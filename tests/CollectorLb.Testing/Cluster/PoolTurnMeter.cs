@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CollectorLb.Grains.Connectors;
 
 namespace CollectorLb.Testing.Cluster;

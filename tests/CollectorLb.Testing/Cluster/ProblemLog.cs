@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-
 namespace CollectorLb.Testing.Cluster;
 
 /// <summary>What in-process silos log at warning level and above: counted by level and category, the first lines kept for the report.</summary>

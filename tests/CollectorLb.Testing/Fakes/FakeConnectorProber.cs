@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using CollectorLb.Grains.Connectors.Health;
 
 namespace CollectorLb.Testing.Fakes;

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using CollectorLb.Grains.Delivery;
 
 namespace CollectorLb.Testing.Fakes;

@@ -1,5 +1,4 @@
 using CollectorLb.Grains;
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Storage;
 
 namespace CollectorLb.Testing.Fakes;

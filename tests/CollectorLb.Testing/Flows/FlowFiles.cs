@@ -1,6 +1,4 @@
 using System.Buffers.Binary;
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Testing.Paths;
 

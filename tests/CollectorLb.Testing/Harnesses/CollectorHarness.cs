@@ -11,11 +11,6 @@ using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Silos;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Orleans.TestingHost;
-using Xunit;
 
 namespace CollectorLb.Testing.Harnesses;
 

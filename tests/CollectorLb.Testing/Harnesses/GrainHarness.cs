@@ -7,10 +7,7 @@ using CollectorLb.Silo.Hosting;
 using CollectorLb.Testing.Fakes;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Silos;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Orleans.TestingHost;
 
 namespace CollectorLb.Testing.Harnesses;
 

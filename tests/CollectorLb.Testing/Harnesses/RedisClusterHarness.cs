@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Abstractions.Files;
@@ -13,13 +12,9 @@ using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Programs;
 using CollectorLb.Testing.Silos;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Orleans.Runtime.Messaging;
-using Orleans.TestingHost;
 using StackExchange.Redis;
 
 namespace CollectorLb.Testing.Harnesses;

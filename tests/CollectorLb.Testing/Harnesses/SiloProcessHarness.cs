@@ -7,7 +7,6 @@ using CollectorLb.Testing.Observability;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Silos;
 using CollectorLb.Testing.Waiting;
-using Xunit;
 
 namespace CollectorLb.Testing.Harnesses;
 

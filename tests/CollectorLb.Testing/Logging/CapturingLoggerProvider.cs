@@ -1,6 +1,3 @@
-using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
-
 namespace CollectorLb.Testing.Logging;
 
 /// <summary>Keeps every formatted log message, for tests that check what an operator would read.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace CollectorLb.Testing.Logging;
 
 /// <summary>Appends warnings and errors of a test silo to a file, so a failing run can be read afterwards.</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Text;
-
 namespace CollectorLb.Testing.Network;
 
 /// <summary>An HTTP server on loopback answering every request with a fixed status and body: a peer that says what a test needs.</summary>

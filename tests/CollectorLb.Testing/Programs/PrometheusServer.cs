@@ -1,9 +1,6 @@
-using System.Globalization;
-using System.Text.Json;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Silos;
-using Xunit;
 
 namespace CollectorLb.Testing.Programs;
 

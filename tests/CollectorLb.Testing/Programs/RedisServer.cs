@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net.Sockets;
-using System.Text;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Silos;
 using CollectorLb.Testing.Waiting;

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace CollectorLb.Testing.Programs;
 
 /// <summary>The outcome of running a command-line tool to completion.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Text;
 using CollectorLb.Silo.Interop;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Waiting;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using CollectorLb.Testing.Network;
 
 namespace CollectorLb.Testing.Silos;

@@ -1,6 +1,5 @@
 using CollectorLb.Abstractions.Cluster;
 using CollectorLb.Client;
-using Microsoft.Extensions.Configuration;
 
 namespace CollectorLb.UnitTests.Dashboard;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using CollectorLb.DevServices.Connector;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;

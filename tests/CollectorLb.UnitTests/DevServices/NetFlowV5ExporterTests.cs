@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Net;
 using System.Net.Sockets;
 using CollectorLb.DevServices.Exporter;
 using CollectorLb.Testing.Waiting;

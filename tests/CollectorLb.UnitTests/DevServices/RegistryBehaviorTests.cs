@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using CollectorLb.DevServices.Registry;
 using CollectorLb.Testing.Network;

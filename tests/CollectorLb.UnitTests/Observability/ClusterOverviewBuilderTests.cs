@@ -1,4 +1,3 @@
-
 using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Grains.ClusterView;
 

@@ -4,7 +4,6 @@ using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Observability;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Paths;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.UnitTests.Observability;
 

@@ -3,7 +3,6 @@ using CollectorLb.Abstractions.Files;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Files;
 using CollectorLb.Silo.Observability;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.UnitTests.Observability;
 

@@ -1,6 +1,5 @@
 using CollectorLb.Abstractions.ClusterView;
 using CollectorLb.Silo.Observability;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.UnitTests.Observability;
 

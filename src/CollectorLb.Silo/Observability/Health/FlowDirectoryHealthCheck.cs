@@ -1,6 +1,5 @@
 using CollectorLb.Grains.Spool;
 using CollectorLb.Silo.Watching;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CollectorLb.Silo.Observability.Health;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace CollectorLb.Silo.Observability.Health;
 
 /// <summary>Writes a health report as JSON: the overall status and each check's status, description and data.</summary>

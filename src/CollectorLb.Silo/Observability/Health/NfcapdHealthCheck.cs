@@ -1,5 +1,4 @@
 using CollectorLb.Silo.Nfcapd;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CollectorLb.Silo.Observability.Health;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace CollectorLb.Silo.Observability.Health;
 
 /// <summary>

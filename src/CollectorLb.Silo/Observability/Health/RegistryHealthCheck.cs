@@ -1,8 +1,6 @@
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.Silo.Observability.Health;
 

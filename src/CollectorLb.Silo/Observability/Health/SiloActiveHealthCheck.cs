@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Diagnostics.HealthChecks;
-
 namespace CollectorLb.Silo.Observability.Health;
 
 /// <summary>Ready only while this silo is an active member of the cluster (not joining, not shutting down).</summary>

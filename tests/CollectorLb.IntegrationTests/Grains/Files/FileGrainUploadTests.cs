@@ -2,7 +2,6 @@ using CollectorLb.Grains.Delivery;
 using CollectorLb.Testing.Fakes;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CollectorLb.IntegrationTests.Grains.Files;
 

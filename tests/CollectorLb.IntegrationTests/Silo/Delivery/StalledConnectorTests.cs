@@ -1,11 +1,8 @@
-using System.Diagnostics;
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace CollectorLb.IntegrationTests.Silo.Delivery;
 

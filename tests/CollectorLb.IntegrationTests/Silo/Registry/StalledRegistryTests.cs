@@ -1,9 +1,7 @@
-using System.Diagnostics;
 using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Waiting;
-using Xunit.Abstractions;
 
 namespace CollectorLb.IntegrationTests.Silo.Registry;
 

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Harnesses;
 using CollectorLb.Testing.Paths;
-using Xunit.Abstractions;
 
 namespace CollectorLb.IntegrationTests.Silo.Watching;
 

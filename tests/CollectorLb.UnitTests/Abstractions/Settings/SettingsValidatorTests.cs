@@ -5,7 +5,6 @@ using CollectorLb.Dashboard.Hosting;
 using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Configuration;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.UnitTests.Abstractions.Settings;
 

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Net;
 
 namespace CollectorLb.UnitTests.Grains.Connectors;
 

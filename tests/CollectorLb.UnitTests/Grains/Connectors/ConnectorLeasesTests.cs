@@ -4,8 +4,6 @@ using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Options;
 using CollectorLb.Testing.Waiting;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.UnitTests.Grains.Connectors;
 

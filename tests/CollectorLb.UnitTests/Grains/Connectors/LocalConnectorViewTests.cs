@@ -2,7 +2,6 @@ using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Connectors;
 using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Options;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.UnitTests.Grains.Connectors;
 

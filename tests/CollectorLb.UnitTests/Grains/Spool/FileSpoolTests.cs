@@ -3,7 +3,6 @@ using CollectorLb.Grains.Options;
 using CollectorLb.Grains.Spool;
 using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Paths;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.UnitTests.Grains.Spool;
 

@@ -1,9 +1,6 @@
 using CollectorLb.Grains.Options;
 using CollectorLb.Silo.Configuration;
 using CollectorLb.Silo.Hosting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace CollectorLb.UnitTests.Silo.Configuration;
 

@@ -1,11 +1,7 @@
-using System.Diagnostics;
 using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Silo.Delivery;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Testing.Network;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace CollectorLb.UnitTests.Silo.Delivery;
 

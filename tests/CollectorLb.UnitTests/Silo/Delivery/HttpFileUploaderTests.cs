@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 using System.Text;
 using CollectorLb.Grains.Delivery;
 using CollectorLb.Grains.Spool;
@@ -10,9 +8,6 @@ using CollectorLb.Testing.Flows;
 using CollectorLb.Testing.Network;
 using CollectorLb.Testing.Paths;
 using CollectorLb.Testing.Waiting;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Xunit.Abstractions;
 
 namespace CollectorLb.UnitTests.Silo.Delivery;
 

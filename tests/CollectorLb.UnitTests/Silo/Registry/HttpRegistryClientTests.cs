@@ -1,13 +1,9 @@
-using System.Diagnostics;
 using CollectorLb.DevServices.Registry;
 using CollectorLb.Grains.Registry;
 using CollectorLb.Silo.Hosting;
 using CollectorLb.Testing.Logging;
 using CollectorLb.Testing.Network;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Xunit.Abstractions;
 
 namespace CollectorLb.UnitTests.Silo.Registry;
 

@@ -1,6 +1,5 @@
 using CollectorLb.Grains.Interop;
 using CollectorLb.Silo.Watching;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.UnitTests.Silo.Watching;
 

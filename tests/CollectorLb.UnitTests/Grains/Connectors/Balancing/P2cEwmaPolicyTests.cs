@@ -1,5 +1,4 @@
 using CollectorLb.Grains.Connectors.Balancing;
-using Microsoft.Extensions.Time.Testing;
 using static CollectorLb.UnitTests.Grains.Connectors.Balancing.PolicyTestData;
 
 namespace CollectorLb.UnitTests.Grains.Connectors.Balancing;

@@ -1,5 +1,4 @@
 using CollectorLb.Grains.Connectors.Model;
-using Microsoft.Extensions.Time.Testing;
 
 namespace CollectorLb.UnitTests.Grains.Connectors.Model;
 
