@@ -11,9 +11,6 @@ namespace CollectorLb.Grains.Spool;
 /// </summary>
 internal sealed class FileOpener : IFileOpener
 {
-    private const int GetStatusFlags = 3;
-    private const int SetStatusFlags = 4;
-
     public FileStream OpenRead(string path)
     {
         var fd = Open(path, OpenFlags.ReadOnly | OpenFlags.NoFollow | OpenFlags.NonBlock | OpenFlags.CloseOnExec);
@@ -32,8 +29,8 @@ internal sealed class FileOpener : IFileOpener
             }
 
             // Reads of a regular file never wait on O_NONBLOCK anyway; cleared so the stream sees an ordinary descriptor.
-            var flags = Fcntl(fd, GetStatusFlags, 0);
-            if (flags < 0 || Fcntl(fd, SetStatusFlags, flags & ~OpenFlags.NonBlock) < 0)
+            var flags = Fcntl(fd, FcntlCommand.GetStatusFlags, 0);
+            if (flags < 0 || Fcntl(fd, FcntlCommand.SetStatusFlags, flags & ~OpenFlags.NonBlock) < 0)
             {
                 throw UnixErrors.LastError($"cannot prepare '{path}' for reading");
             }
@@ -53,5 +50,5 @@ internal sealed class FileOpener : IFileOpener
     private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
     [DllImport("libc", EntryPoint = "fcntl", SetLastError = true)]
-    private static extern int Fcntl(int fd, int command, int argument);
+    private static extern int Fcntl(int fd, FcntlCommand command, int argument);
 }

@@ -1,10 +1,10 @@
 namespace CollectorLb.Silo.Interop;
 
 /// <summary>
-/// One inotify event: its mask (<see cref="InotifyWatch"/>'s constants) and the entry's name, null for events of
+/// One inotify event: its mask and the entry's name, null for events of
 /// the directory itself. A name that is not valid UTF-8 comes in a printable form with <c>\xNN</c> escapes.
 /// </summary>
-internal readonly record struct InotifyEvent(uint Mask, string? Name, bool NameIsUtf8)
+internal readonly record struct InotifyEvent(InotifyEvents Mask, string? Name, bool NameIsUtf8)
 {
-    public bool Has(uint flag) => (Mask & flag) != 0;
+    public bool Has(InotifyEvents any) => (Mask & any) != 0;
 }

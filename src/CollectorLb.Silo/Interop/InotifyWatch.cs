@@ -14,18 +14,6 @@ namespace CollectorLb.Silo.Interop;
 /// </summary>
 internal sealed class InotifyWatch : IDisposable
 {
-    public const uint ClosedAfterWrite = 0x8;
-    public const uint MovedInto = 0x80;
-    public const uint Created = 0x100;
-    public const uint DirectoryDeleted = 0x400;
-    public const uint DirectoryMoved = 0x800;
-    public const uint Unmounted = 0x2000;
-    public const uint QueueOverflow = 0x4000;
-    public const uint WatchRemoved = 0x8000;
-    public const uint IsDirectory = 0x40000000;
-
-    private const uint OnlyDirectory = 0x01000000;
-    private const uint ExcludeUnlinked = 0x04000000;
     private const short PollIn = 1;
     private const int EventHeaderBytes = 16;
 
@@ -51,14 +39,14 @@ internal sealed class InotifyWatch : IDisposable
     /// reader thread (keep it short); <paramref name="onFailure"/> once if reading stops on an error. Throws an
     /// <see cref="IOException"/> (HResult = errno) when the watch cannot be set up (EMFILE: too many inotify instances).
     /// </summary>
-    public static InotifyWatch Start(string directory, uint mask, Action<InotifyEvent> onEvent, Action<Exception> onFailure)
+    public static InotifyWatch Start(string directory, InotifyEvents mask, Action<InotifyEvent> onEvent, Action<Exception> onFailure)
     {
         var inotify = Init(OpenFlags.NonBlock | OpenFlags.CloseOnExec) is var fd and >= 0
             ? new SafeFileHandle(fd, ownsHandle: true)
             : throw UnixErrors.LastError("inotify_init1 failed");
         try
         {
-            if (AddWatch(fd, directory, mask | OnlyDirectory | ExcludeUnlinked) < 0)
+            if (AddWatch(fd, directory, mask | InotifyEvents.OnlyDirectory | InotifyEvents.ExcludeUnlinked) < 0)
             {
                 throw UnixErrors.LastError($"cannot watch '{directory}'");
             }
@@ -160,7 +148,7 @@ internal sealed class InotifyWatch : IDisposable
     {
         while (events.Length >= EventHeaderBytes)
         {
-            var mask = BinaryPrimitives.ReadUInt32LittleEndian(events[4..]);
+            var mask = (InotifyEvents)BinaryPrimitives.ReadUInt32LittleEndian(events[4..]);
             var nameLength = (int)BinaryPrimitives.ReadUInt32LittleEndian(events[12..]);
             var name = events.Slice(EventHeaderBytes, nameLength);
             var end = name.IndexOf((byte)0);
@@ -187,7 +175,7 @@ internal sealed class InotifyWatch : IDisposable
     private static extern int Init(int flags);
 
     [DllImport("libc", EntryPoint = "inotify_add_watch", SetLastError = true)]
-    private static extern int AddWatch(int fd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, uint mask);
+    private static extern int AddWatch(int fd, [MarshalAs(UnmanagedType.LPUTF8Str)] string path, InotifyEvents mask);
 
     [DllImport("libc", EntryPoint = "eventfd", SetLastError = true)]
     private static extern int EventFd(uint initialValue, int flags);

@@ -28,8 +28,8 @@ internal sealed partial class DirectoryWatcher(
     private const int MaxRememberedIgnoredNames = 10_000;
     private const string NotUtf8Reason = "its name is not valid UTF-8, so it cannot be sent under its own name; rename it to claim it";
 
-    private const uint WatchedEvents = InotifyWatch.MovedInto | InotifyWatch.Created | InotifyWatch.ClosedAfterWrite
-        | InotifyWatch.DirectoryDeleted | InotifyWatch.DirectoryMoved;
+    private const InotifyEvents WatchedEvents = InotifyEvents.MovedInto | InotifyEvents.Created | InotifyEvents.ClosedAfterWrite
+        | InotifyEvents.DirectoryDeleted | InotifyEvents.DirectoryMoved;
 
     private readonly WatcherOptions _options = options.Value;
     private readonly Channel<WatchSignal> _signals = Channel.CreateUnbounded<WatchSignal>(new UnboundedChannelOptions { SingleReader = true });
@@ -383,20 +383,20 @@ internal sealed partial class DirectoryWatcher(
     /// <summary>On inotify's reader thread: only turns the event into a signal.</summary>
     private void OnEvent(InotifyEvent e)
     {
-        if (e.Has(InotifyWatch.QueueOverflow))
+        if (e.Has(InotifyEvents.QueueOverflow))
         {
             _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.EventsLost));
         }
-        else if (e.Has(InotifyWatch.WatchRemoved | InotifyWatch.DirectoryDeleted | InotifyWatch.DirectoryMoved | InotifyWatch.Unmounted))
+        else if (e.Has(InotifyEvents.WatchRemoved | InotifyEvents.DirectoryDeleted | InotifyEvents.DirectoryMoved | InotifyEvents.Unmounted))
         {
             _signals.Writer.TryWrite(new WatchSignal(WatchSignalKind.WatchEnded));
         }
-        else if (e.Name is { } name && !e.Has(InotifyWatch.IsDirectory))
+        else if (e.Name is { } name && !e.Has(InotifyEvents.IsDirectory))
         {
             _signals.Writer.TryWrite(!e.NameIsUtf8
                 ? new WatchSignal(WatchSignalKind.UndecodableName, name)
                 : new WatchSignal(
-                    e.Has(InotifyWatch.MovedInto) ? WatchSignalKind.RenamedInto : WatchSignalKind.Changed,
+                    e.Has(InotifyEvents.MovedInto) ? WatchSignalKind.RenamedInto : WatchSignalKind.Changed,
                     Path.Combine(spool.FlowDirectory, name)));
         }
     }

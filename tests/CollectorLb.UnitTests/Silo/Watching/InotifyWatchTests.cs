@@ -8,7 +8,7 @@ namespace CollectorLb.UnitTests.Silo.Watching;
 
 public sealed class InotifyWatchTests : IDisposable
 {
-    private const uint Mask = InotifyWatch.MovedInto | InotifyWatch.Created | InotifyWatch.ClosedAfterWrite;
+    private const InotifyEvents Mask = InotifyEvents.MovedInto | InotifyEvents.Created | InotifyEvents.ClosedAfterWrite;
 
     private readonly TempDirectory _watched = new("watched");
     private readonly TempDirectory _elsewhere = new("elsewhere");
@@ -32,9 +32,9 @@ public sealed class InotifyWatchTests : IDisposable
 
         await Eventually.TrueAsync(() => _events.Count(e => e.Name == "written") >= 2, () => string.Join(", ", _events));
         var moved = Assert.Single(_events, e => e.Name == "moved");
-        Assert.True(moved.Has(InotifyWatch.MovedInto));
+        Assert.True(moved.Has(InotifyEvents.MovedInto));
         Assert.Equal(
-            [InotifyWatch.Created, InotifyWatch.ClosedAfterWrite],
+            [InotifyEvents.Created, InotifyEvents.ClosedAfterWrite],
             _events.Where(e => e.Name == "written").Select(e => e.Mask & Mask));
         Assert.Empty(_failures);
     }
