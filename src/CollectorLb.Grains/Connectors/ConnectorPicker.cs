@@ -2,6 +2,7 @@ using CollectorLb.Abstractions.Connectors;
 using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Connectors.Model;
+using CollectorLb.Grains.Options;
 
 namespace CollectorLb.Grains.Connectors;
 
@@ -18,6 +19,10 @@ internal sealed class ConnectorPicker(ILoadBalancingPolicy policy, TimeProvider 
     private readonly List<ConnectorState> _available = [];
 
     public string PolicyName => policy.Name;
+
+    /// <summary>A picker with the policy <paramref name="options"/> name.</summary>
+    public static ConnectorPicker For(ConnectorPoolOptions options, TimeProvider timeProvider) =>
+        new(LoadBalancingPolicies.Create(options.Policy), timeProvider);
 
     /// <summary>The chosen connector, or null when none may take the file now.</summary>
     public ConnectorState? Pick(IReadOnlyList<ConnectorState> connectors, LeaseRequest request, int maxInFlightPerConnector)

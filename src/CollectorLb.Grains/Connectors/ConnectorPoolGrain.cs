@@ -1,5 +1,4 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Connectors.Model;
 using CollectorLb.Grains.Observability;
@@ -32,7 +31,7 @@ internal sealed partial class ConnectorPoolGrain(
     private static readonly TimeSpan WaitingPoll = TimeSpan.FromMilliseconds(250);
 
     private readonly ConnectorPoolOptions _options = options.Value;
-    private readonly ConnectorPicker _picker = new(LoadBalancingPolicies.Create(options.Value.Policy), timeProvider);
+    private readonly ConnectorPicker _picker = ConnectorPicker.For(options.Value, timeProvider);
     private readonly PassiveHealthPolicy _health = new(options.Value);
 
     // From a random point, so a lease an earlier activation gave out never frees one of this activation's.

@@ -1,5 +1,4 @@
 using CollectorLb.Abstractions.Connectors;
-using CollectorLb.Grains.Connectors.Balancing;
 using CollectorLb.Grains.Connectors.Health;
 using CollectorLb.Grains.Connectors.Model;
 using CollectorLb.Grains.Options;
@@ -26,7 +25,7 @@ internal sealed class LocalConnectorView
     {
         _timeProvider = timeProvider;
         _health = new PassiveHealthPolicy(options);
-        _picker = new ConnectorPicker(LoadBalancingPolicies.Create(options.Policy), timeProvider);
+        _picker = ConnectorPicker.For(options, timeProvider);
         _leases = new LeaseBook(timeProvider, firstId: -1, step: -1);
     }
 
