@@ -4,7 +4,6 @@ namespace CollectorLb.Silo.Interop;
 [Flags]
 internal enum InotifyEvents : uint
 {
-    None = 0,
     ClosedAfterWrite = 0x8,
     MovedInto = 0x80,
     Created = 0x100,
